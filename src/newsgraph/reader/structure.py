@@ -1,0 +1,287 @@
+"""Recover an article's structure from the text a scraper or copy-paste leaves.
+
+Raw news text mixes the article with its furniture: a headline and a
+standfirst, photo captions (often twice, with different spacing, and with a
+"Photograph: X/AGENCY" credit), "READ MORE" links, lone section labels,
+sharing buttons, a byline and an author bio. ``recover_structure`` sorts the
+lines of such a text into those parts and keeps the body paragraphs.
+
+Everything here is line-level heuristics on the text alone; what metadata
+already says (a title, a description, an author) takes precedence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.records import Caption
+
+__all__ = ["Structure", "parse_caption", "recover_structure", "squash"]
+
+_SPACES = re.compile(r"[ \t]+")
+_CREDIT = re.compile(
+    r"^(?P<text>.*?)[\s;,(-]*\b(?:Photograph|Photographs|Photo|Photos|Picture|Image|Pictured|"
+    r"Photo credit|Image credit|Credit)\s*:\s*(?P<credit>[^:]{2,100}?)\)?\s*$",
+    re.IGNORECASE,
+)
+_AGENCY_CREDIT = re.compile(r"^(?P<text>.+?)\s*\((?P<credit>[^()]*\b(?:Photo|Getty|AFP|EPA|AP|Reuters)\b[^()]*)\)\s*$")
+_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O['’][A-Z][a-z]+)"
+_PARTICLE = r"(?:de|da|van|von|der|den|la|le|bin|al|el|ibn|du|dos)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+_BY_LINE = re.compile(rf"^[Bb]y\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*(?:,|in|-|–|—|\|).*)?$")
+_BIO = re.compile(
+    r"\b(?:is|was)\s+(?:a|an|the|our)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:correspondent|contributor|reporter|editor|journalist|columnist|writer|author|"
+    r"fellow|commentator|analyst|producer|chief|bureau)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
+_DATE_WORDS = (
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
+    r"july|august|september|october|november|december|am|pm|a\.m|p\.m|gmt|utc|bst|cet|est|edt|pst|"
+    r"updated|published|posted|at|on|st|nd|rd|th"
+)
+_DATE_LINE = re.compile(rf"^(?:(?:{_DATE_WORDS})\b\.?|\d{{1,4}}(?:st|nd|rd|th)?|[\s,:/.|–—-])+$", re.IGNORECASE)
+
+
+@dataclass
+class Structure:
+    """The parts of an article, before offsets are assigned."""
+
+    headline: str | None = None
+    standfirst: str | None = None
+    byline: list[str] = field(default_factory=list)
+    author_bio: str | None = None
+    captions: list[Caption] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)  # (line, why)
+
+
+def squash(text: str) -> str:
+    """Collapse runs of spaces and strip: the spacing rule of the normalised text."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    raw = resources.files("newsgraph.data").joinpath("reader/boilerplate.txt").read_text("utf-8")
+    exact: set[str] = set()
+    patterns: list[re.Pattern[str]] = []
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("re:"):
+            patterns.append(re.compile(line[3:], re.IGNORECASE))
+        else:
+            exact.add(line.lower())
+    return frozenset(exact), tuple(patterns)
+
+
+def _is_boilerplate(line: str) -> bool:
+    exact, patterns = _boilerplate()
+    key = line.strip(" .:|>»›→-–—•*#").lower()
+    return key in exact or any(p.fullmatch(line) for p in patterns)
+
+
+def parse_caption(line: str) -> Caption | None:
+    m = _CREDIT.match(line) or _AGENCY_CREDIT.match(line)
+    if not m or len(m.group("credit").split()) > 10:
+        return None
+    text = m.group("text").strip()
+    return Caption(text=text, credit=m.group("credit").strip()) if text else None
+
+
+def _is_prose(line: str) -> bool:
+    """A line that reads as running text rather than a label or a name."""
+    words = line.split()
+    return len(words) >= 12 or (len(words) >= 4 and bool(_SENTENCE_END.search(line)))
+
+
+def _is_label(line: str) -> bool:
+    """A lone section label: a few words, no sentence punctuation."""
+    return len(line.split()) <= 5 and len(line) <= 48 and not _SENTENCE_END.search(line)
+
+
+def _split_paragraphs(text: str) -> list[list[str]]:
+    """Blocks separated by blank lines, each a list of squashed lines."""
+    blocks = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        lines = [squash(line) for line in block.split("\n")]
+        lines = [line for line in lines if line]
+        if lines:
+            blocks.append(lines)
+    return blocks
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join soft-wrapped lines of a block; a line ending a sentence ends a paragraph."""
+    paragraphs: list[str] = []
+    for line in lines:
+        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and not _is_label(paragraphs[-1]):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _lines(text: str) -> list[str]:
+    """The text as a flat list of units: captions and short lines alone, prose unwrapped."""
+    units: list[str] = []
+    for block in _split_paragraphs(text):
+        pending: list[str] = []
+        for line in block:
+            if parse_caption(line) or _is_boilerplate(line) or _BY_LINE.match(line):
+                units.extend(_unwrap(pending))
+                pending = []
+                units.append(line)
+            else:
+                pending.append(line)
+        units.extend(_unwrap(pending))
+    return units
+
+
+def _add_caption(structure: Structure, caption: Caption) -> None:
+    key = (squash(caption.text).lower(), (caption.credit or "").lower().replace(" ", ""))
+    for seen in structure.captions:
+        if (squash(seen.text).lower(), (seen.credit or "").lower().replace(" ", "")) == key:
+            return
+    structure.captions.append(caption)
+
+
+def _add_byline(structure: Structure, names: str) -> None:
+    for name in re.split(r"\s*(?:,|\band\b|&)\s*", names):
+        name = squash(name)
+        if name and name not in structure.byline:
+            structure.byline.append(name)
+
+
+def _take_furniture(structure: Structure, line: str) -> bool:
+    """File a caption, boilerplate, date line or "By ..." line; True if taken."""
+    caption = parse_caption(line)
+    if caption:
+        _add_caption(structure, caption)
+    elif _is_boilerplate(line):
+        structure.dropped.append((line, "boilerplate"))
+    elif _DATE_LINE.match(line) and any(ch.isdigit() for ch in line):
+        structure.dropped.append((line, "date line"))
+    elif m := _BY_LINE.match(line):
+        _add_byline(structure, m.group("names"))
+    else:
+        return False
+    return True
+
+
+def _trailer_start(units: list[str], structure: Structure) -> int:
+    """Index where the trailing matter (byline, bio, widgets) begins."""
+    end = len(units)
+    while end > 0:
+        line = units[end - 1]
+        if _is_prose(line) and not _is_bio(line):
+            break
+        end -= 1
+    return end
+
+
+_BIO_SUBJECT = re.compile(rf"^(?:{_NAME}|She|He|They)\s+(?:is|was|are|were)\b")
+
+
+def _is_bio(line: str) -> bool:
+    """An author bio: "<Name> is a contributor to ...", at the foot of the article."""
+    return bool(_BIO_SUBJECT.match(line) and _BIO.search(line)) and len(line.split()) <= 60
+
+
+def _read_trailer(units: list[str], structure: Structure) -> None:
+    for line in units:
+        if _take_furniture(structure, line):
+            continue
+        if _NAME_LINE.match(line):
+            _add_byline(structure, line)
+        elif _is_bio(line) and structure.author_bio is None:
+            structure.author_bio = line
+        else:
+            structure.dropped.append((line, "trailer"))
+
+
+def _read_header(units: list[str], structure: Structure) -> int:
+    """Fill headline and standfirst from the top; return where the body begins."""
+    i = 0
+    candidates: list[int] = []  # indexes of header lines that are neither furniture nor prose
+    while i < len(units):
+        line = units[i]
+        if _take_furniture(structure, line):
+            i += 1
+            continue
+        if structure.headline is None and not candidates:
+            if len(line.split()) > 30:
+                break
+            candidates.append(i)
+            i += 1
+            continue
+        if _is_prose(line) and _SENTENCE_END.search(line):
+            break
+        if len(candidates) >= 2 or len(line.split()) > 60:
+            break
+        candidates.append(i)
+        i += 1
+    rest = [units[c] for c in candidates]
+    if structure.headline is None and rest:
+        structure.headline = rest.pop(0)
+    if structure.standfirst is None and rest:
+        structure.standfirst = rest.pop(0)
+    return i if not rest else candidates[-len(rest)]
+
+
+def _standfirst_from_prose(units: list[str], start: int, structure: Structure) -> int:
+    """A standfirst that ends with a full stop, set apart from the body by furniture."""
+    if structure.standfirst is not None or start >= len(units):
+        return start
+    line = units[start]
+    if len(line.split()) > 60:
+        return start
+    nxt = start + 1
+    separated = False
+    while nxt < len(units) and (parse_caption(units[nxt]) or _BY_LINE.match(units[nxt]) or _DATE_LINE.match(units[nxt])):
+        separated = True
+        nxt += 1
+    if separated:
+        structure.standfirst = line
+        return start + 1
+    return start
+
+
+def recover_structure(
+    text: str,
+    *,
+    headline: str | None = None,
+    standfirst: str | None = None,
+    byline: list[str] | None = None,
+) -> Structure:
+    """Sort the lines of ``text`` into headline, standfirst, captions, byline, bio and body."""
+    structure = Structure(
+        headline=squash(headline) if headline else None,
+        standfirst=squash(standfirst) if standfirst else None,
+        byline=[squash(b) for b in byline or [] if b.strip()],
+    )
+    units = _lines(text)
+    # Metadata already gave these; drop their copies at the top of the text.
+    known = {squash(v).lower() for v in (structure.headline, structure.standfirst) if v}
+    while units and units[0].lower() in known:
+        units.pop(0)
+    tail = _trailer_start(units, structure)
+    start = _read_header(units[:tail], structure) if tail else 0
+    start = _standfirst_from_prose(units, start, structure)
+    for line in units[start:tail]:
+        if _take_furniture(structure, line):
+            continue
+        if _is_label(line) and not _is_prose(line):
+            structure.dropped.append((line, "section label"))
+        else:
+            structure.body.append(line)
+    _read_trailer(units[tail:], structure)
+    return structure

@@ -1,0 +1,74 @@
+"""Bytes to clean text: encoding detection, mojibake repair, normalisation.
+
+The normalised text that all offsets refer to is built in ``structure.py``
+from text cleaned here: Unicode NFC, mojibake repaired by ftfy (curly quotes
+are kept as they are), line breaks as ``\\n``, no control or zero-width
+characters, no-break and other Unicode spaces turned into plain spaces.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+
+import charset_normalizer
+import ftfy
+
+from newsgraph.errors import InputError
+
+__all__ = ["decode_bytes", "detect_language", "clean_text"]
+
+_FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
+_ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _looks_binary(text: str) -> bool:
+    """True when too many characters are controls no text file contains."""
+    sample = text[:20000]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    return "\x00" in sample or controls / len(sample) > 0.01
+
+
+def decode_bytes(data: bytes, where: str) -> str:
+    """Decode a file's bytes to text, or raise ``InputError`` saying why not."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    if b"\x00" in data[:8192]:
+        raise InputError(where, "binary", "binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            raise InputError(where, "binary", "not text: no character encoding fits") from None
+        text = str(best)
+    if _looks_binary(text):
+        raise InputError(where, "binary", "binary file, not text")
+    return text
+
+
+def clean_text(text: str) -> str:
+    """Repair mojibake and normalise characters and line breaks (not spacing)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = ftfy.fix_text(text, _FIXER)
+    text = _INVISIBLE.sub("", text)
+    return _ODD_SPACES.sub(" ", text)
+
+
+@lru_cache(maxsize=1)
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code of the text's language and its probability."""
+    lang, prob = _identifier().classify(text[:5000])
+    return str(lang), float(prob)

@@ -1,0 +1,128 @@
+"""The records newsgraph outputs, and the one function that serialises them.
+
+These frozen dataclasses are the public contract shared by the CLI, the
+store, the API and the exports; ``docs/schema.md`` documents each field and
+``schema/record.v1.json`` validates the serialised form.
+
+Offsets (``start``/``end``) are Python string indices (Unicode code points)
+into ``Record.text``, the document's normalised text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Article",
+    "Caption",
+    "InputRef",
+    "Paragraph",
+    "Record",
+    "Sentence",
+    "record_to_dict",
+]
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption, its credit ("Photograph: X/AGENCY") split off."""
+
+    text: str
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of the normalised text: the headline, the standfirst or body."""
+
+    index: int
+    role: str  # "headline" | "standfirst" | "body"
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence found by the NLP layer, inside one paragraph."""
+
+    index: int
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the reader recovered of the article's structure."""
+
+    headline: str | None
+    standfirst: str | None
+    byline: tuple[str, ...]
+    author_bio: str | None
+    captions: tuple[Caption, ...]
+    published: str | None
+    published_from: str | None  # "metadata" | "html" | "option" | None
+    language: str
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class InputRef:
+    """Where a document came from: a path (or "-"), a JSONL line, its format."""
+
+    path: str
+    format: str  # "text" | "html" | "jsonl"
+    line: int | None = None  # JSONL line number, or record number in a JSON array
+
+    @property
+    def where(self) -> str:
+        """How messages name this input: ``path`` or ``path:line``."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Record:
+    """One document's extraction: the schema's top-level object."""
+
+    id: str
+    content_hash: str
+    source: str | None
+    url: str | None
+    input: InputRef
+    text: str
+    article: Article
+    sentences: tuple[Sentence, ...]
+    pipeline: dict[str, str]
+    actors: tuple[Any, ...] = ()
+    events: tuple[Any, ...] = ()
+    quotes: tuple[Any, ...] = ()
+    places: tuple[Any, ...] = ()
+    schema_version: str = field(default=SCHEMA_VERSION)
+
+
+_KEY_ORDER = (
+    "schema_version", "id", "content_hash", "source", "url", "input", "article",
+    "text", "sentences", "actors", "events", "quotes", "places", "pipeline",
+)
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def record_to_dict(record: Record) -> dict[str, Any]:
+    """Serialise a record to plain JSON-ready data, keys in schema order."""
+    plain = _plain(record)
+    return {key: plain[key] for key in _KEY_ORDER}

@@ -1,0 +1,1 @@
+"""The JSON Schema of newsgraph records (record.v1.json)."""
