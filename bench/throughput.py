@@ -1,0 +1,131 @@
+"""Throughput of ``newsgraph extract`` beside bare ``nlp.pipe`` on the same texts, in one run.
+
+Builds a corpus of N article files in a temporary directory from the texts
+at hand (the bundled sample, the seed article in ../shared when present, the
+test HTML page), then times, single process:
+
+* ``bare_full``: ``nlp.pipe`` with every component of the model, on the files' texts;
+* ``bare_same``: ``nlp.pipe`` with the components newsgraph enables, on the files' texts;
+* ``bare_norm``: ``nlp.pipe`` with those components on the normalised texts newsgraph
+  parses (no markup, no boilerplate): the floor that extract's own stages add to;
+* ``extract``: reading the files, structure, language check, parsing,
+  records and their JSON serialisation — what ``newsgraph extract`` does.
+
+Writes ``bench/out/throughput.json`` and prints the figures.
+
+    .venv/bin/python bench/throughput.py [--docs 300] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import tempfile
+import time
+from importlib import resources
+from pathlib import Path
+
+from newsgraph.nlp.model import _closure, load_model
+from newsgraph.pipeline import build_pipeline
+from newsgraph.reader.sources import read_inputs
+from newsgraph.records import Record, record_to_dict
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
+
+
+def corpus_texts() -> list[tuple[str, str]]:
+    texts = [("txt", resources.files("newsgraph.data").joinpath("samples/sample_article.txt").read_text("utf-8"))]
+    seed = ROOT.parent / "shared" / "examples" / "seed" / "article.txt"
+    if seed.is_file():
+        texts.append(("txt", seed.read_text("utf-8")))
+    texts.append(("html", (ROOT / "tests" / "data" / "article.html").read_text("utf-8")))
+    return texts
+
+
+def write_corpus(directory: Path, n: int) -> list[Path]:
+    base = corpus_texts()
+    paths = []
+    for i in range(n):
+        suffix, text = base[i % len(base)]
+        # A distinct final line per copy so no two documents are identical.
+        marker = f"\n\nCopy {i} of the benchmark corpus ends here.\n" if suffix == "txt" else ""
+        path = directory / f"doc{i:05d}.{suffix}"
+        path.write_text(text + marker, "utf-8")
+        paths.append(path)
+    return paths
+
+
+def best_of(repeat: int, fn) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=300)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    pipeline = build_pipeline()
+    nlp = load_model(None)
+    same = _closure(nlp, set().union(*(s.components for s in pipeline.stages)))
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = write_corpus(Path(tmp), args.docs)
+        raw_texts = [p.read_text("utf-8") for p in paths]
+        words = sum(len(t.split()) for t in raw_texts)
+
+        def bare_full() -> None:
+            for _ in nlp.pipe(raw_texts, batch_size=pipeline.batch_size):
+                pass
+
+        def bare_same() -> None:
+            disable = [n for n in nlp.pipe_names if n not in same]
+            for _ in nlp.pipe(raw_texts, batch_size=pipeline.batch_size, disable=disable):
+                pass
+
+        norm_texts = [r.text for r in pipeline.run(read_inputs([tmp], max_bytes=5_000_000)) if isinstance(r, Record)]
+
+        def bare_norm() -> None:
+            disable = [n for n in nlp.pipe_names if n not in same]
+            for _ in nlp.pipe(norm_texts, batch_size=pipeline.batch_size, disable=disable):
+                pass
+
+        def extract() -> None:
+            items = read_inputs([tmp], max_bytes=5_000_000)
+            for result in pipeline.run(items):
+                assert isinstance(result, Record), result
+                json.dumps(record_to_dict(result), ensure_ascii=False)
+
+        extract()  # warm-up: lazy loads (language model, trafilatura)
+        seconds = {name: best_of(args.repeat, fn) for name, fn in
+                   (("bare_full", bare_full), ("bare_same", bare_same), ("bare_norm", bare_norm), ("extract", extract))}
+
+    figures = {
+        "docs": args.docs, "words": words, "repeat": args.repeat, "workers": 1,
+        "model": pipeline.labels["model"], "components": sorted(same),
+        "python": platform.python_version(), "machine": platform.machine(),
+        **{f"{k}_seconds": round(v, 3) for k, v in seconds.items()},
+        **{f"{k}_articles_per_s": round(args.docs / v, 1) for k, v in seconds.items()},
+        **{f"{k}_words_per_s": round(words / v) for k, v in seconds.items()},
+        "extract_vs_bare_full": round(seconds["bare_full"] / seconds["extract"], 3),
+        "extract_vs_bare_same": round(seconds["bare_same"] / seconds["extract"], 3),
+        "extract_vs_bare_norm": round(seconds["bare_norm"] / seconds["extract"], 3),
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "throughput.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+    for name in ("bare_full", "bare_same", "bare_norm", "extract"):
+        print(f"{name:10s} {figures[f'{name}_articles_per_s']:8.1f} articles/s {figures[f'{name}_words_per_s']:9d} words/s")
+    print(f"extract / bare nlp.pipe (full model): {figures['extract_vs_bare_full']:.2f}; "
+          f"(same components): {figures['extract_vs_bare_same']:.2f}; "
+          f"(same components, normalised texts): {figures['extract_vs_bare_norm']:.2f}")
+    print(f"wrote {OUT / 'throughput.json'}")
+
+
+if __name__ == "__main__":
+    main()
