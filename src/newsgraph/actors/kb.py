@@ -1,0 +1,246 @@
+"""The actor knowledge base: countries, seats of power, organisations,
+office holders and the sector vocabulary, loaded once from ``data/actors/``
+(see its README for where every fact comes from) plus users' YAML files.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newsgraph.errors import ConfigError
+
+__all__ = ["SECTORS", "Entity", "KnowledgeBase", "SectorTerm", "Term", "load_kb", "slug"]
+
+SECTORS = frozenset(
+    "AGR BUS COP CRM CVL EDU ELI GOV HLH JUD LAB LEG MED MIL OPP PRE PRM PTY REB REF REL SOC SPY UAF UNK".split()
+)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Term:
+    """An office a person held: where, which sector and role, from when to when."""
+
+    country: str
+    sector: str
+    role: str
+    start: date | None
+    end: date | None  # None: still in office as far as the data knows
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A known actor: a country, a seat of power, an organisation or a person."""
+
+    key: str  # stable id, e.g. "country:RUS", "org:NATO", "seat:kremlin", "person:vladimir-putin"
+    name: str
+    kind: str  # "country" | "seat" | "org" | "person"
+    country: str | None
+    sector: str | None
+    org: str | None = None
+    terms: tuple[Term, ...] = ()
+
+    def at(self, day: date | None) -> tuple[str | None, str | None, str | None]:
+        """(country, sector, role) of this entity on ``day`` (a person's office then)."""
+        if not self.terms:
+            return self.country, self.sector, None
+        if day is None:
+            term = max(self.terms, key=lambda t: (t.end is None, t.end or date.min))
+            return term.country, term.sector, term.role
+        current = [t for t in self.terms if t.covers(day)]
+        if current:
+            return current[0].country, current[0].sector, current[0].role
+        past = [t for t in self.terms if t.end is not None and t.end <= day]
+        if past:
+            last = max(past, key=lambda t: t.end or date.min)
+            return last.country, "ELI", f"former {last.role}"
+        first = min(self.terms, key=lambda t: t.start or date.min)
+        return first.country, None, None
+
+
+@dataclass(frozen=True)
+class SectorTerm:
+    sector: str
+    kind: str  # "role" (a person), "org" (an institution), "group" (people in the plural)
+
+
+@dataclass
+class KnowledgeBase:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    names: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # surface → entity keys
+    adjectives: dict[str, str] = field(default_factory=dict)  # "russian" → "RUS"
+    sectors: dict[str, SectorTerm] = field(default_factory=dict)  # "foreign ministry" → GOV org
+    country_names: dict[str, str] = field(default_factory=dict)  # "RUS" → "Russia"
+    capitals: set[str] = field(default_factory=set)  # names that stand for a country's government
+    iso2: dict[str, str] = field(default_factory=dict)  # "RU" → "RUS"
+
+    def add(self, entity: Entity, aliases: list[str]) -> None:
+        self.entities.setdefault(entity.key, entity)
+        for alias in {entity.name, *aliases}:
+            alias = _strip_the(alias)
+            if alias and entity.key not in self.names[alias]:
+                self.names[alias].append(entity.key)
+
+    def sector_of(self, words: str) -> SectorTerm | None:
+        return self.sectors.get(words.lower())
+
+
+def _strip_the(alias: str) -> str:
+    alias = alias.strip()
+    return alias[4:] if alias.lower().startswith("the ") else alias
+
+
+def _split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as e:
+        raise ConfigError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from e
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("newsgraph.data").joinpath(f"actors/{name}").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+def _load_countries(kb: KnowledgeBase) -> None:
+    for row in _rows("countries.csv"):
+        iso3 = row["iso3"]
+        kb.country_names[iso3] = row["name"]
+        kb.iso2[row["iso2"]] = iso3
+        aliases = [row["official_name"], *_split(row["aliases"])]
+        kb.add(Entity(key=f"country:{iso3}", name=row["name"], kind="country", country=iso3, sector="GOV"), aliases)
+        for adjective in _split(row["adjectives"]):
+            kb.adjectives.setdefault(adjective.lower(), iso3)
+
+
+def _load_metonyms(kb: KnowledgeBase) -> None:
+    for row in _rows("metonyms.csv"):
+        iso3, sector, alias = row["iso3"], row["sector"], _strip_the(row["alias"])
+        if sector not in SECTORS:
+            continue
+        if row["kind"] == "capital" and iso3 in kb.country_names:
+            # "Moscow said" is Russia's government speaking: the country actor.
+            kb.add(kb.entities[f"country:{iso3}"], [alias])
+            kb.capitals.add(alias)
+        else:
+            kb.add(Entity(key=f"seat:{slug(alias)}", name=alias, kind="seat", country=iso3, sector=sector), [])
+
+
+def _load_organisations(kb: KnowledgeBase) -> None:
+    for row in _rows("organisations.csv"):
+        country = row["country"]
+        org = row["id"] if country in ("IGO", "NGO") else None
+        kb.add(Entity(key=f"org:{row['id']}", name=row["name"], kind="org", country=country,
+                      sector=row["sector"] or None, org=org), _split(row["aliases"]))
+
+
+def _load_office_holders(kb: KnowledgeBase) -> None:
+    terms: dict[str, list[Term]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in _rows("office_holders.csv"):
+        where = f"office_holders.csv: {row['name']}"
+        terms[row["name"]].append(Term(row["country"], row["sector"], row["role"],
+                                       _date(row["start"], where), _date(row["end"], where)))
+        aliases[row["name"]].update(_split(row["aliases"]))
+    for name, held in terms.items():
+        kb.add(Entity(key=f"person:{slug(name)}", name=name, kind="person", country=held[0].country,
+                      sector=held[0].sector, terms=tuple(held)), sorted(aliases[name]))
+
+
+def _load_peoples(kb: KnowledgeBase) -> None:
+    """Peoples and regions that stand for one country ("Tuareg", "Rohingya", "Texan")."""
+    if not resources.files("newsgraph.data").joinpath("actors/peoples.csv").is_file():
+        return
+    for row in _rows("peoples.csv"):
+        kb.adjectives.setdefault(row["label"].lower(), row["iso3"])
+
+
+def _load_sectors(kb: KnowledgeBase) -> None:
+    for row in _rows("sectors.csv"):
+        if row["sector"] in SECTORS:
+            kb.sectors.setdefault(row["term"].lower(), SectorTerm(row["sector"], row["kind"]))
+
+
+def load_user_actors(kb: KnowledgeBase, path: Path) -> None:
+    """Add a user's YAML file of actors (format: docs/actors.md)."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read actors file ({e.strerror or e})") from e
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{path}: not valid YAML ({str(e).splitlines()[0]})") from e
+    entries = data.get("actors") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise ConfigError(f"{path}: expected a list of actors (or a mapping with an 'actors' list)")
+    for i, entry in enumerate(entries, start=1):
+        kb_entity, aliases = _user_entity(entry, f"{path}: actor {i}")
+        if kb_entity.key in kb.entities and kb_entity.kind == "person":
+            old = kb.entities[kb_entity.key]
+            kb_entity = Entity(**{**old.__dict__, "terms": old.terms + kb_entity.terms})
+            kb.entities[kb_entity.key] = kb_entity
+        kb.add(kb_entity, aliases)
+
+
+def _user_entity(entry: Any, where: str) -> tuple[Entity, list[str]]:
+    if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+        raise ConfigError(f"{where}: each actor needs a 'name'")
+    unknown = set(entry) - {"name", "aliases", "country", "sector", "role", "start", "end", "kind", "org"}
+    if unknown:
+        raise ConfigError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    country, sector = entry.get("country"), entry.get("sector")
+    if not isinstance(country, str) or not re.fullmatch(r"[A-Z]{3}", country):
+        raise ConfigError(f"{where}: 'country' must be an ISO alpha-3 code such as RUS, or IGO/NGO")
+    if sector not in SECTORS:
+        raise ConfigError(f"{where}: 'sector' must be one of {', '.join(sorted(SECTORS))}")
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise ConfigError(f"{where}: 'aliases' must be a list of names")
+    kind = entry.get("kind", "person")
+    if kind not in ("person", "org"):
+        raise ConfigError(f"{where}: 'kind' must be person or org")
+    name = entry["name"]
+    if kind == "org":
+        org = entry.get("org") or (slug(name).upper() if country in ("IGO", "NGO") else None)
+        return Entity(key=f"org:{org or slug(name)}", name=name, kind="org", country=country, sector=sector, org=org), aliases
+    term = Term(country, sector, str(entry.get("role") or ""), _date(entry.get("start"), where), _date(entry.get("end"), where))
+    return Entity(key=f"person:{slug(name)}", name=name, kind="person", country=country, sector=sector, terms=(term,)), aliases
+
+
+@lru_cache(maxsize=8)
+def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
+    """The bundled knowledge base plus ``user_files``; loaded once per process."""
+    kb = KnowledgeBase()
+    _load_countries(kb)
+    _load_metonyms(kb)
+    _load_organisations(kb)
+    _load_office_holders(kb)
+    _load_peoples(kb)
+    _load_sectors(kb)
+    for path in user_files:
+        load_user_actors(kb, path)
+    kb.names = dict(kb.names)
+    return kb

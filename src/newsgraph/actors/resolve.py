@@ -1,0 +1,373 @@
+"""Find the actors of a parsed article and resolve each to a country and sector.
+
+``ActorFinder.find`` is a pure function of a spaCy ``Doc`` (entities, parse,
+lemmas), the knowledge base and the article's date. Its steps, in order:
+
+1. people: knowledge-base office holders, NER persons, and capitalised name
+   chains introduced by a role ("Uzbek foreign minister Rustam Karimov"),
+   each with the country and role its surrounding words give;
+2. later surname mentions ("Dr Donfried");
+3. groups and institutions named by sector words ("Kremlin officials",
+   "the US embassy in the Russian capital", "Medics at a hospital in Goma");
+4. countries, seats of power and organisations named in the text, unless
+   used as a place ("in Moscow") or as a modifier of a person or group;
+5. coreference (``coref.py``): role descriptions, organisation descriptions
+   and pronouns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.lang.en import English
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from newsgraph.actors import coref
+from newsgraph.actors.context import Context, KbSpans, adjective_country, read_context, sector_terms
+from newsgraph.actors.kb import Entity, KnowledgeBase, slug
+from newsgraph.records import Actor, Mention
+from newsgraph.when_where.places import load_gazetteer
+
+__all__ = ["ActorFinder", "Draft"]
+
+LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
+            "over", "via", "beyond", "toward", "towards"}
+# Head nouns that name the entity itself: "the Nato bloc", "Xinhua news agency", "the US government".
+SELF_HEADS = {"bloc", "alliance", "agency", "organisation", "organization", "body", "movement", "coalition",
+              "government", "administration", "regime", "authorities", "authority", "state", "leadership"}
+TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
+          "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
+PLACE_PREPS = {"in", "at", "from", "of"}
+
+
+@dataclass
+class Draft:
+    """An actor being assembled from its mentions."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    in_kb: bool = False
+    gender: str | None = None
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)  # (start_char, end_char, method)
+    heads: list[Token] = field(default_factory=list)
+
+    def fill(self, ctx: Context) -> None:
+        self.country = self.country or ctx.country
+        self.org = self.org or ctx.org
+        self.sector = self.sector or ctx.sector
+        self.role = self.role or ctx.role
+
+    def add(self, span: Span, method: str) -> None:
+        if all(m[0] != span.start_char for m in self.mentions):
+            self.mentions.append((span.start_char, span.end_char, method))
+            self.heads.append(span.root)
+
+
+class ActorFinder:
+    """Holds the matcher built over the knowledge base's names; call ``find`` per doc."""
+
+    def __init__(self, kb: KnowledgeBase, vocab: Vocab) -> None:
+        self.kb = kb
+        self.gazetteer = load_gazetteer()
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        make = English(vocab=vocab).make_doc
+        for alias in kb.names:
+            self.matcher.add(alias, [make(alias)])
+
+    def kb_spans(self, doc: Doc) -> KbSpans:
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        found = []
+        for span in filter_spans(spans):
+            keys = self.kb.names.get(span.label_, [])
+            if keys and not self._inside_other_name(span, self.kb.entities[keys[0]]):
+                found.append((span, self.kb.entities[keys[0]]))
+        return KbSpans(found)
+
+    def _inside_other_name(self, span: Span, entity: Entity) -> bool:
+        """"Marcos" in "Marcos Oliveira" is not Ferdinand Marcos."""
+        if entity.kind != "person":
+            return False
+        for ent in doc_ents_at(span):
+            if ent.label_ == "PERSON" and len(ent) > len(span) and entity.key not in self.kb.names.get(ent.text, []):
+                return True
+        return False
+
+    def find(self, doc: Doc, day: date | None = None, exclude: Sequence[str] = (),
+             sentence_starts: Sequence[int] = ()) -> list[Actor]:
+        kb_spans = self.kb_spans(doc)
+        drafts: dict[str, Draft] = {}
+        used: set[int] = set()
+        persons = self._persons(doc, kb_spans, day, drafts, used, {n.lower() for n in exclude})
+        self._surnames(doc, persons, used)
+        roles = self._groups(doc, kb_spans, drafts, used)
+        self._institutions(kb_spans, drafts, used)
+        orgs = [d for d in drafts.values() if d.kind == "organisation"]
+        coref.link(doc, drafts, persons, roles, orgs, used)
+        return _to_actors(drafts, doc, sentence_starts)
+
+    # -- people ---------------------------------------------------------------------------
+
+    def _person_spans(self, doc: Doc, kb_spans: KbSpans) -> list[tuple[Span, Entity | None]]:
+        spans: list[tuple[Span, Entity | None]] = [(s, e) for s, e in kb_spans.spans if e.kind == "person"]
+        taken = set(kb_spans.by_token)
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            if all(adjective_country(t, self.kb) for t in ent):
+                continue  # "Kazakh" tagged as a person
+            spans.append((ent, None))
+            taken.update(range(ent.start, ent.end))
+        spans += [(chain, None) for chain in self._role_named_chains(doc, kb_spans, taken)]
+        return sorted(spans, key=lambda x: x[0].start)
+
+    def _role_named_chains(self, doc: Doc, kb_spans: KbSpans, taken: set[int]) -> list[Span]:
+        """Names the NER missed, found by the role before or after them: "foreign minister Rustam Karimov"."""
+        chains = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken \
+                    and not doc[j].ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and not adjective_country(doc[j], self.kb):
+                j += 1
+            if 2 <= j - i <= 4:
+                span = doc[i:j]
+                ctx = read_context(doc, i, span.root, self.kb, kb_spans, set())
+                if ctx.has_role:
+                    chains.append(span)
+            i = max(j, i + 1)
+        return chains
+
+    def _persons(self, doc: Doc, kb_spans: KbSpans, day: date | None, drafts: dict[str, Draft],
+                 used: set[int], excluded: set[str]) -> list[Draft]:
+        """Named people, in text order, with the country and role their context gives."""
+        order: list[Draft] = []
+        for span, entity in self._person_spans(doc, kb_spans):
+            if span.text.lower() in excluded or not span.text[:1].isupper():
+                continue
+            mention, gender = _with_title(doc, span)
+            ctx = read_context(doc, mention.start, span.root, self.kb, kb_spans, used)
+            draft = self._person_draft(span, entity, ctx, day, drafts)
+            draft.add(mention, _person_method(span, mention, entity, ctx, draft))
+            draft.gender = draft.gender or gender
+            used.update(range(mention.start, mention.end))
+            used.update(ctx.tokens)
+            if draft not in order:
+                order.append(draft)
+        return order
+
+    def _person_draft(self, span: Span, entity: Entity | None, ctx: Context, day: date | None,
+                      drafts: dict[str, Draft]) -> Draft:
+        if entity is not None:
+            draft = drafts.get(entity.key)
+            if draft is None:
+                country, sector, role = entity.at(day)
+                draft = drafts[entity.key] = Draft(entity.key, entity.name, "person", country, None, sector, role, True)
+                if ctx.former and draft.sector != "ELI":
+                    draft.sector, draft.role = "ELI", ctx.role or draft.role
+                draft.fill(ctx)
+            return draft
+        same = coref.same_person(span, drafts)
+        if same is not None:
+            same.fill(ctx)
+            return same
+        key = f"person:{slug(span.text)}"
+        draft = drafts[key] = Draft(key, span.text, "person")
+        draft.fill(ctx)
+        return draft
+
+    def _surnames(self, doc: Doc, persons: list[Draft], used: set[int]) -> None:
+        """Later surname mentions the NER missed: "Dr Donfried" after "Karen Donfried"."""
+        words = {w: d for d in persons for w in d.name.split()[1:] if len(w) > 2}
+        for token in doc:
+            draft = words.get(token.text)
+            if draft is None or token.i in used or token.pos_ != "PROPN":
+                continue
+            if token.idx <= min(m[0] for m in draft.mentions):
+                continue
+            mention, gender = _with_title(doc, doc[token.i: token.i + 1])
+            draft.add(mention, "title-surname" if len(mention) > 1 else "surname")
+            draft.gender = draft.gender or gender
+            used.update(range(mention.start, mention.end))
+
+    # -- groups and institutions ------------------------------------------------------------
+
+    def _groups(self, doc: Doc, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> list[coref.RoleMention]:
+        """Groups and institutions named by their sector words ("Russian foreign ministry officials");
+        returns the singular role nouns ("the adviser", "a Nigerian army colonel") for coreference."""
+        roles: list[coref.RoleMention] = []
+        for token in doc:
+            if token.i in used or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+                continue
+            if kb_spans.at(token.i) or not _head_term(doc, token, self.kb):
+                continue
+            ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
+            if ctx.country is None:
+                ctx.country = self._place_country(token, kb_spans)
+            plural = token.tag_ in ("NNS", "NNPS")
+            if not plural and _head_term(doc, token, self.kb)[-1][1].kind == "role":
+                roles.append(coref.RoleMention(token, ctx))
+                continue
+            if ctx.country is None:
+                continue
+            span = _group_phrase(doc, token, ctx)
+            key = f"group:{ctx.country}:{ctx.sector}:{slug(token.lemma_)}"
+            draft = drafts.get(key)
+            if draft is None:
+                draft = drafts[key] = Draft(key, _strip_det(span).text, "group", ctx.country, ctx.org,
+                                            ctx.sector, ctx.role, False)
+            draft.add(span, "sector-words")
+            used.add(token.i)
+            used.update(t for t in ctx.tokens if not (kb_spans.at(t) and kb_spans.at(t)[1].kind != "country"))
+        return roles
+
+    def _place_country(self, head: Token, kb_spans: KbSpans) -> str | None:
+        """The country of a place the group is in ("Medics at a hospital in Goma"), else of the
+        first place the sentence names."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+                country = self._country_of_tokens(list(child.subtree), kb_spans)
+                if country:
+                    return country
+        places = [t for t in head.sent if t.ent_type_ in ("GPE", "LOC") or kb_spans.at(t.i)]
+        return self._country_of_tokens(places, kb_spans)
+
+    def _country_of_tokens(self, tokens: list[Token], kb_spans: KbSpans) -> str | None:
+        for t in tokens:
+            hit = kb_spans.at(t.i)
+            if hit and hit[1].kind in ("country", "seat"):
+                return hit[1].country
+            country = adjective_country(t, self.kb)
+            if country:
+                return country
+            if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
+                ent = next(e for e in t.doc.ents if e.start == t.i)
+                place = self.gazetteer.lookup(ent.text)
+                if place and place.country_iso2 in self.kb.iso2:
+                    return self.kb.iso2[place.country_iso2]
+        return None
+
+    def _institutions(self, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
+        """Countries, seats of power and organisations named in the text."""
+        for span, entity in kb_spans.spans:
+            if entity.kind == "person":
+                continue
+            if entity.kind in ("country", "seat") and _locative(span):
+                continue
+            if entity.kind == "country" and any(i in used for i in range(span.start, span.end)):
+                continue  # "US" in "US president Joe Biden" is the person's nationality
+            mention = _self_phrase(span)
+            kind = {"country": "country", "seat": "institution", "org": "organisation"}[entity.kind]
+            draft = drafts.get(entity.key)
+            if draft is None:
+                draft = drafts[entity.key] = Draft(entity.key, entity.name, kind, entity.country, entity.org,
+                                                   entity.sector, None, True)
+            method = {"country": "kb-country", "seat": "kb-seat", "org": "kb-org"}[entity.kind]
+            if entity.kind == "country" and span.text in self.kb.capitals:
+                method = "capital-metonym"
+            draft.add(mention, method)
+            used.update(range(mention.start, mention.end))
+
+
+def doc_ents_at(span: Span) -> list[Span]:
+    return [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+
+
+def _head_term(doc: Doc, token: Token, kb: KnowledgeBase) -> list:
+    """The sector term that ends at ``token`` (one word or several: "foreign ministry")."""
+    window = [t for t in doc[max(0, token.i - 3): token.i + 1] if t.sent == token.sent]
+    return [x for x in sector_terms(window, kb) if x[0] == len(window) - 1]
+
+
+def _strip_det(span: Span) -> Span:
+    return span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
+
+
+def _group_phrase(doc: Doc, head: Token, ctx: Context) -> Span:
+    """"the US embassy in the Russian capital": determiner, modifiers, head and a short place phrase."""
+    start = min([head.i, *ctx.tokens])
+    if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
+        start -= 1
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of", "to") and child.i == end:
+            sub = list(child.subtree)
+            if len(sub) <= 5 and not any(t.is_punct for t in sub):
+                end = sub[-1].i + 1
+    return doc[start:end]
+
+
+def _person_method(span: Span, mention: Span, entity: Entity | None, ctx: Context, draft: Draft) -> str:
+    if mention.start < span.start:
+        return "title-surname"
+    if entity is not None:
+        return "kb-name" if span.text == entity.name else "kb-alias"
+    if draft.mentions and len(span) == 1:
+        return "surname"
+    return "name-with-role" if ctx.role else "name"
+
+
+def _with_title(doc: Doc, span: Span) -> tuple[Span, str | None]:
+    """Extend a name leftwards over a title ("Mr Putin"); the title's gender."""
+    if span.start > 0:
+        key = doc[span.start - 1].lower_.rstrip(".")
+        if key in TITLES:
+            return doc[span.start - 1: span.end], TITLES[key]
+    return span, None
+
+
+def _locative(span: Span) -> bool:
+    """A place where something happens ("in Moscow"), not an actor."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    return root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE
+
+
+def _self_phrase(span: Span) -> Span:
+    """Extend "Nato" to "the Nato bloc" and "Xinhua" to "Xinhua news agency"."""
+    doc, head = span.doc, span.root.head
+    if span.root.dep_ == "compound" and head.i >= span.end and head.lemma_.lower() in SELF_HEADS \
+            and all(t.dep_ in ("compound", "amod") for t in doc[span.end: head.i]):
+        start = span.start
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        return doc[start: head.i + 1]
+    if span.start > 0 and doc[span.start - 1].lower_ == "the" and doc[span.start - 1].head == span.root:
+        return doc[span.start - 1: span.end]
+    return span
+
+
+def _code(draft: Draft) -> str | None:
+    if draft.country == "IGO" and draft.org:
+        return f"IGO{draft.org}"
+    if draft.country is None:
+        return None
+    return draft.country + (draft.sector or "")
+
+
+def _to_actors(drafts: dict[str, Draft], doc: Doc, sentence_starts: Sequence[int]) -> list[Actor]:
+    actors = []
+    for draft in drafts.values():
+        if not draft.mentions:
+            continue
+        mentions = tuple(
+            Mention(text=doc.text[s:e], start=s, end=e, sentence=max(0, bisect_right(sentence_starts, s) - 1), method=m)
+            for s, e, m in sorted(draft.mentions)
+        )
+        actors.append(Actor(
+            id=draft.key, name=draft.name, kind=draft.kind, code=_code(draft), country=draft.country,
+            org=draft.org, sector=draft.sector, role=draft.role, in_kb=draft.in_kb, mentions=mentions,
+        ))
+    actors.sort(key=lambda a: a.mentions[0].start)
+    return actors

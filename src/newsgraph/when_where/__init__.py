@@ -1,0 +1,1 @@
+"""When and where: dates and places of events."""

