@@ -30,16 +30,19 @@ def mention_span(case: dict) -> tuple[int, int]:
     return start, start + len(case["mention"])
 
 
-def resolve_case(record: Record, case: dict) -> tuple[str | None, str | None]:
-    """(country, sector) of the actor with a mention overlapping the case's mention."""
+def resolve_case(record: Record, case: dict, nlp) -> tuple[str | None, str | None]:  # type: ignore[no-untyped-def]
+    """(country, sector) of the actor with the smallest mention holding the head word of the case's mention."""
     offset = record.text.index(case["sentence"])
     start, end = (x + offset for x in mention_span(case))
+    doc = nlp(record.text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    head = span.root.idx if span is not None else start
     best = None
     for actor in record.actors:
         for m in actor.mentions:
-            overlap = min(end, m.end) - max(start, m.start)
-            if overlap > 0 and (best is None or overlap > best[0]):
-                best = (overlap, actor)
+            if m.start <= head < m.end and max(m.start, start) < min(m.end, end):
+                if best is None or m.end - m.start < best[0]:
+                    best = (m.end - m.start, actor)
     if best is None:
         return None, None
     return best[1].country, best[1].sector
@@ -52,7 +55,7 @@ def run_cases(cases: list[dict]) -> list[tuple[dict, tuple[str | None, str | Non
     out = []
     for case, record in zip(cases, pipeline.run(raws), strict=True):
         assert isinstance(record, Record), record
-        out.append((case, resolve_case(record, case)))
+        out.append((case, resolve_case(record, case, pipeline.nlp)))
     return out
 
 

@@ -167,6 +167,7 @@ def read_context(doc: Doc, start: int, head: Token, kb: KnowledgeBase, kb_spans:
     """
     left = left_context(doc, start, kb_spans, stop)
     ctx = Context(tokens=tuple(t.i for t in left))
+    generic_head = False
     for tokens in (left + ([head] if include_head else []), _appos_tokens(head), _of_tokens(head)):
         if not tokens:
             continue
@@ -174,8 +175,11 @@ def read_context(doc: Doc, start: int, head: Token, kb: KnowledgeBase, kb_spans:
         terms = sector_terms(tokens, kb, kb_spans)
         if ctx.country is None and country:
             ctx.country, ctx.org = country, org
-        if ctx.sector is None:
-            ctx.sector = choose_sector(terms, len(tokens) - 1, kb_sector)
+        sector = choose_sector(terms, len(tokens) - 1, kb_sector)
+        if ctx.sector is None or (generic_head and sector):
+            # "leaders of Fiji's Methodist Church": a plain head takes the sector of its "of" phrase
+            generic_head = ctx.sector is None and len(terms) == 1 and terms[0][1].sector == "GOV" and terms[0][1].kind != "org"
+            ctx.sector = sector or ctx.sector
         if ctx.role is None and any(t[1].kind == "role" for t in terms):
             ctx.has_role = True
             ctx.role = _role_text(tokens, kb, kb_spans)

@@ -124,12 +124,31 @@ class ActorFinder:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
                 continue
-            if all(adjective_country(t, self.kb) for t in ent):
-                continue  # "Kazakh" tagged as a person
-            spans.append((ent, None))
-            taken.update(range(ent.start, ent.end))
+            name = self._clean_person(ent, taken)
+            if name is not None:
+                spans.append((name, None))
+                taken.update(range(name.start, name.end))
         spans += [(chain, None) for chain in self._role_named_chains(doc, kb_spans, taken)]
         return sorted(spans, key=lambda x: x[0].start)
+
+    def _clean_person(self, ent: Span, taken: set[int]) -> Span | None:
+        """A PERSON entity trimmed of demonyms and completed with the surname the NER left out;
+        None when it is a group ("Kenyan MPs") or a place ("in Rafah")."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        while start < end and adjective_country(doc[start], self.kb):
+            start += 1
+        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and doc[end].dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos") \
+                and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
+            end += 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        if _head_term(doc, span[-1], self.kb) and not span[-1].text[:1].isupper() or span[-1].tag_ == "NNS":
+            return None
+        if len(span) == 1 and _locative(span) and self.gazetteer.lookup(span.text):
+            return None
+        return span
 
     def _role_named_chains(self, doc: Doc, kb_spans: KbSpans, taken: set[int]) -> list[Span]:
         """Names the NER missed, found by the role before or after them: "foreign minister Rustam Karimov"."""
@@ -209,7 +228,10 @@ class ActorFinder:
         for token in doc:
             if token.i in used or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
                 continue
-            if kb_spans.at(token.i) or not _head_term(doc, token, self.kb):
+            if kb_spans.at(token.i):
+                continue
+            if not _head_term(doc, token, self.kb):
+                self._people_group(doc, token, kb_spans, drafts, used)
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
             if ctx.country is None:
@@ -230,6 +252,18 @@ class ActorFinder:
             used.add(token.i)
             used.update(t for t in ctx.tokens if not (kb_spans.at(t) and kb_spans.at(t)[1].kind != "country"))
         return roles
+
+    def _people_group(self, doc: Doc, token: Token, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
+        """A plural demonym as a group: "Displaced Gazans", "the Russians"."""
+        country = adjective_country(token, self.kb)
+        if country is None or token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            return
+        ctx = read_context(doc, token.i, token, self.kb, kb_spans, used)
+        span = _group_phrase(doc, token, ctx)
+        key = f"group:{country}:{ctx.sector}:{slug(token.lemma_)}"
+        draft = drafts.setdefault(key, Draft(key, _strip_det(span).text, "group", country, None, ctx.sector, ctx.role))
+        draft.add(span, "demonym")
+        used.add(token.i)
 
     def _place_country(self, head: Token, kb_spans: KbSpans) -> str | None:
         """The country of a place the group is in ("Medics at a hospital in Goma"), else of the
@@ -257,6 +291,18 @@ class ActorFinder:
                     return self.kb.iso2[place.country_iso2]
         return None
 
+    def _owner_country(self, span: Span, kb_spans: KbSpans) -> str | None:
+        owner = _owner(span)
+        hit = kb_spans.at(owner.i) if owner is not None else None
+        return hit[1].country if hit and hit[1].kind == "country" else None
+
+    def _foreign_namesake(self, span: Span, entity: Entity, country: str, drafts: dict[str, Draft]) -> None:
+        """A national body named like another country's ("Peru's Congress", "New Zealand's Labour Party")."""
+        key = f"group:{country}:{entity.sector}:{slug(span.text)}"
+        draft = drafts.setdefault(key, Draft(key, f"{self.kb.country_names.get(country, country)} {span.text}",
+                                             "group", country, None, entity.sector))
+        draft.add(_self_phrase(span), "possessor-country")
+
     def _institutions(self, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
         """Countries, seats of power and organisations named in the text."""
         for span, entity in kb_spans.spans:
@@ -266,6 +312,10 @@ class ActorFinder:
                 continue
             if entity.kind == "country" and any(i in used for i in range(span.start, span.end)):
                 continue  # "US" in "US president Joe Biden" is the person's nationality
+            owner = self._owner_country(span, kb_spans)
+            if owner and entity.kind != "country" and entity.country not in (owner, "IGO", "NGO"):
+                self._foreign_namesake(span, entity, owner, drafts)  # "Peru's Congress"
+                continue
             mention = _self_phrase(span)
             kind = {"country": "country", "seat": "institution", "org": "organisation"}[entity.kind]
             draft = drafts.get(entity.key)
@@ -277,6 +327,17 @@ class ActorFinder:
                 method = "capital-metonym"
             draft.add(mention, method)
             used.update(range(mention.start, mention.end))
+
+
+def _owner(span: Span) -> Token | None:
+    """The possessor of a name: "Peru" in "Peru's Congress"."""
+    for token in (span.root, *span.root.ancestors):
+        for child in token.children:
+            if child.dep_ == "poss" and child.i < span.start:
+                return child
+        if token.dep_ != "compound":
+            break
+    return None
 
 
 def doc_ents_at(span: Span) -> list[Span]:

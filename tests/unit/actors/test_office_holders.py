@@ -41,10 +41,22 @@ IGO_ROLES = {
     "asean_secretary_general",
     "opec_secretary_general",
     "icc_prosecutor",
+    "icj_president",
+    "arab_league_secretary_general",
+    "gcc_secretary_general",
+    "osce_secretary_general",
+    "commonwealth_secretary_general",
 }
+JUDICIAL_ROLES = {"icc_prosecutor", "icj_president"}
 ALLOWED_ROLES = (
-    HEAD_OF_STATE_ROLES | HEAD_OF_GOVERNMENT_ROLES | {"foreign_minister"} | IGO_ROLES
+    HEAD_OF_STATE_ROLES
+    | HEAD_OF_GOVERNMENT_ROLES
+    | {"foreign_minister", "finance_minister"}
+    | IGO_ROLES
 )
+# GOV by default; JUD for international courts, REL for popes, MIL for juntas
+# whose leader is listed as a serving officer (Myanmar's Min Aung Hlaing).
+ALLOWED_SECTORS = {"GOV", "JUD", "REL", "MIL"}
 
 COVERED_COUNTRIES = [
     # G20 members
@@ -53,6 +65,10 @@ COVERED_COUNTRIES = [
     # additional states
     "UKR", "IRN", "ISR", "PSE", "PRK", "TWN", "PAK", "QAT", "POL", "PHL",
 ]
+
+# Every other country in the file has a head of state or of government listed
+# from 2015; San Marino's six-monthly Captains Regent are not listed.
+NO_LEADER_LISTED = {"IGO", "SMR"}
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -97,7 +113,7 @@ def test_file_is_utf8_and_has_exact_header() -> None:
 
 
 def test_row_count_is_plausible() -> None:
-    assert 400 <= len(ROWS) <= 1200
+    assert 1500 <= len(ROWS) <= 2500
 
 
 def test_every_row_has_seven_fields_and_no_stray_whitespace() -> None:
@@ -121,8 +137,14 @@ def test_country_codes() -> None:
 
 def test_sector_and_role_values() -> None:
     for row in ROWS:
-        assert row["sector"] == "GOV", row
+        assert row["sector"] in ALLOWED_SECTORS, row
         assert row["role"] in ALLOWED_ROLES, row
+        if row["role"] in JUDICIAL_ROLES:
+            assert row["sector"] == "JUD", row
+        elif row["sector"] == "JUD":
+            raise AssertionError(row)
+        if row["sector"] == "REL":
+            assert row["country"] == "VAT" and row["role"] == "head_of_state", row
 
 
 def test_dates_parse_and_are_ordered() -> None:
@@ -197,6 +219,27 @@ def test_head_of_state_present_on_reference_day(country: str) -> None:
         (date(2018, 1, 1), "USA", HEAD_OF_STATE_ROLES, "Donald Trump"),
         (date(2025, 6, 1), "USA", HEAD_OF_STATE_ROLES, "Donald Trump"),
         (date(2010, 1, 1), "TUR", HEAD_OF_GOVERNMENT_ROLES, "Recep Tayyip Erdogan"),
+        (date(2019, 5, 1), "NZL", HEAD_OF_GOVERNMENT_ROLES, "Jacinda Ardern"),
+        (date(2023, 6, 1), "NLD", HEAD_OF_GOVERNMENT_ROLES, "Mark Rutte"),
+        (date(2021, 12, 15), "RWA", HEAD_OF_STATE_ROLES, "Paul Kagame"),
+        (date(2023, 6, 1), "KEN", HEAD_OF_STATE_ROLES, "William Ruto"),
+        (date(2020, 6, 1), "KEN", HEAD_OF_STATE_ROLES, "Uhuru Kenyatta"),
+        (date(2021, 12, 15), "ETH", HEAD_OF_GOVERNMENT_ROLES, "Abiy Ahmed"),
+        (date(2023, 11, 27), "NZL", HEAD_OF_GOVERNMENT_ROLES, "Christopher Luxon"),
+        (date(2023, 11, 26), "NZL", HEAD_OF_GOVERNMENT_ROLES, "Chris Hipkins"),
+        (date(2022, 12, 24), "FJI", HEAD_OF_GOVERNMENT_ROLES, "Sitiveni Rabuka"),
+        (date(2024, 4, 2), "SEN", HEAD_OF_GOVERNMENT_ROLES, "Ousmane Sonko"),
+        (date(2024, 4, 2), "SEN", HEAD_OF_STATE_ROLES, "Bassirou Diomaye Faye"),
+        (date(2024, 7, 2), "NLD", HEAD_OF_GOVERNMENT_ROLES, "Dick Schoof"),
+        (date(2020, 1, 1), "VAT", HEAD_OF_STATE_ROLES, "Pope Francis"),
+        (date(2025, 6, 1), "VAT", HEAD_OF_STATE_ROLES, "Pope Leo XIV"),
+        (date(2022, 1, 1), "MMR", HEAD_OF_GOVERNMENT_ROLES, "Min Aung Hlaing"),
+        (date(2022, 1, 1), "AFG", HEAD_OF_STATE_ROLES, "Hibatullah Akhundzada"),
+        (date(2022, 1, 1), "AFG", HEAD_OF_GOVERNMENT_ROLES, "Hasan Akhund"),
+        (date(2021, 1, 1), "AFG", HEAD_OF_STATE_ROLES, "Ashraf Ghani"),
+        (date(2020, 1, 1), "IGO", {"arab_league_secretary_general"}, "Ahmed Aboul Gheit"),
+        (date(2020, 1, 1), "IGO", {"icj_president"}, "Abdulqawi Ahmed Yusuf"),
+        (date(2025, 6, 1), "NOR", {"finance_minister"}, "Jens Stoltenberg"),
     ],
 )
 def test_spot_checks(day: date, country: str, roles: set[str], expected: str) -> None:
@@ -209,3 +252,28 @@ def test_scholz_takes_office_2021_12_08() -> None:
     assert _holders(date(2021, 12, 7), "DEU", HEAD_OF_GOVERNMENT_ROLES) == {
         "Angela Merkel"
     }
+
+
+@pytest.mark.parametrize(
+    "country",
+    sorted(
+        {r["country"] for r in ROWS} - set(COVERED_COUNTRIES) - NO_LEADER_LISTED
+    ),
+)
+def test_other_countries_have_a_leader_on_reference_day(country: str) -> None:
+    roles = HEAD_OF_STATE_ROLES | HEAD_OF_GOVERNMENT_ROLES
+    assert _holders(date(2021, 12, 15), country, roles), country
+
+
+def test_role_specific_sectors() -> None:
+    for row in ROWS:
+        if row["role"] == "icc_prosecutor":
+            assert row["sector"] == "JUD", row
+    (rutte,) = [
+        r for r in ROWS if r["name"] == "Mark Rutte" and r["country"] == "NLD"
+    ]
+    assert (rutte["start"], rutte["end"]) == ("2010-10-14", "2024-07-02")
+    popes = [r for r in ROWS if r["country"] == "VAT" and r["role"] == "head_of_state"]
+    assert {r["sector"] for r in popes} == {"REL"}
+    hlaing = [r for r in ROWS if r["name"] == "Min Aung Hlaing"]
+    assert hlaing and {r["sector"] for r in hlaing} == {"MIL"}
