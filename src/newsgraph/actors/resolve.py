@@ -234,10 +234,11 @@ class ActorFinder:
                 self._people_group(doc, token, kb_spans, drafts, used)
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
+            person = token.tag_ not in ("NNS", "NNPS") and _head_term(doc, token, self.kb)[-1][1].kind == "role"
             if ctx.country is None:
-                ctx.country = self._place_country(token, kb_spans)
-            plural = token.tag_ in ("NNS", "NNPS")
-            if not plural and _head_term(doc, token, self.kb)[-1][1].kind == "role":
+                # a group takes the country it is in, or the sentence's; one person only their own
+                ctx.country = self._place_country(token, kb_spans, whole_sentence=not person)
+            if person:
                 roles.append(coref.RoleMention(token, ctx))
                 continue
             if ctx.country is None:
@@ -265,7 +266,7 @@ class ActorFinder:
         draft.add(span, "demonym")
         used.add(token.i)
 
-    def _place_country(self, head: Token, kb_spans: KbSpans) -> str | None:
+    def _place_country(self, head: Token, kb_spans: KbSpans, whole_sentence: bool) -> str | None:
         """The country of a place the group is in ("Medics at a hospital in Goma"), else of the
         first place the sentence names."""
         for child in head.rights:
@@ -273,6 +274,8 @@ class ActorFinder:
                 country = self._country_of_tokens(list(child.subtree), kb_spans)
                 if country:
                     return country
+        if not whole_sentence:
+            return None
         places = [t for t in head.sent if t.ent_type_ in ("GPE", "LOC") or kb_spans.at(t.i)]
         return self._country_of_tokens(places, kb_spans)
 

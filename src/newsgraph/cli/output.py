@@ -88,7 +88,8 @@ def render_record(record: Record) -> Panel:
     ]
     for caption in art.captions:
         rows.append(("caption", f"{caption.text}  [dim](credit: {caption.credit or '—'})[/dim]"))
-    counts = f"{sum(p.role == 'body' for p in art.paragraphs)} paragraphs, {len(record.sentences)} sentences"
+    counts = (f"{sum(p.role == 'body' for p in art.paragraphs)} paragraphs, {len(record.sentences)} sentences, "
+              f"{len(record.actors)} actors")
     rows.append(("body", counts))
     for label, value in rows:
         meta.add_row(label, value)
@@ -100,4 +101,11 @@ def render_record(record: Record) -> Panel:
     grid.add_row(meta)
     grid.add_row("")
     grid.add_row(body)
+    if record.actors:
+        actors = Table("actor", "code", "role", "mentions", box=None, header_style="bold")
+        for actor in record.actors:
+            mentions = ", ".join(dict.fromkeys(m.text for m in actor.mentions))
+            actors.add_row(actor.name, actor.code or "—", actor.role or "", _clip(mentions, 60))
+        grid.add_row("")
+        grid.add_row(actors)
     return Panel(grid, title=f"[bold]{record.id}[/bold]  {record.input.where}", title_align="left")
