@@ -27,7 +27,7 @@ __all__ = [
     "record_to_dict",
 ]
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from newsgraph.cli.main import app
+from newsgraph.records import SCHEMA_VERSION
 
 ARTICLE = """Brazil and Argentina agree to study a common currency
 
@@ -64,7 +65,7 @@ def test_cli_json_format_with_many_documents_is_one_array(runner: CliRunner, art
 def test_cli_jsonl_format_with_one_document(runner: CliRunner, article: Path) -> None:
     result = runner.invoke(app, ["extract", str(article), "--format", "jsonl"])
     assert result.exit_code == 0
-    assert result.stdout.count("\n") == 1 and json.loads(result.stdout)["schema_version"] == "1.0"
+    assert result.stdout.count("\n") == 1 and json.loads(result.stdout)["schema_version"] == SCHEMA_VERSION
 
 
 def test_cli_table_format(runner: CliRunner, article: Path) -> None:

@@ -122,7 +122,7 @@ def _country_in(tokens: list[Token], kb: KnowledgeBase, kb_spans: KbSpans) -> tu
         hit = kb_spans.at(t.i)
         if hit and hit[1].kind != "person":
             ent = hit[1]
-            return ent.country, ent.org, ent.sector if ent.kind in ("seat", "org") else None
+            return ent.country, ent.org, ent.sector if ent.kind in ("seat", "institution", "org") else None
         country = adjective_country(t, kb)
         if country:
             return country, None, None

@@ -50,7 +50,7 @@ class Entity:
 
     key: str  # stable id, e.g. "country:RUS", "org:NATO", "seat:kremlin", "person:vladimir-putin"
     name: str
-    kind: str  # "country" | "seat" | "org" | "person"
+    kind: str  # "country" | "seat" (a place that stands for its occupant) | "institution" | "org" | "person"
     country: str | None
     sector: str | None
     org: str | None = None
@@ -147,7 +147,9 @@ def _load_metonyms(kb: KnowledgeBase) -> None:
             kb.add(kb.entities[f"country:{iso3}"], [alias])
             kb.capitals.add(alias)
         else:
-            kb.add(Entity(key=f"seat:{slug(alias)}", name=alias, kind="seat", country=iso3, sector=sector), [])
+            kind = "institution" if row["kind"] == "institution" else "seat"
+            org = row["note"].split("org=", 1)[1].split()[0].strip(";,") if row["kind"] == "igo_seat" and "org=" in row["note"] else None
+            kb.add(Entity(key=f"seat:{slug(alias)}", name=alias, kind=kind, country=iso3, sector=sector, org=org), [])
 
 
 def _load_organisations(kb: KnowledgeBase) -> None:

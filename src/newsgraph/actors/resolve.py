@@ -38,6 +38,9 @@ __all__ = ["ActorFinder", "Draft"]
 
 LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within", "into",
             "over", "via", "beyond", "toward", "towards"}
+# "flew to Kampala", "a visit to Moscow": the place someone goes to.
+MOTION = {"fly", "travel", "go", "come", "return", "head", "move", "flee", "drive", "sail", "walk", "relocate",
+          "arrive", "visit", "trip", "journey", "flight", "tour", "deploy", "evacuate"}
 # Head nouns that name the entity itself: "the Nato bloc", "Xinhua news agency", "the US government".
 SELF_HEADS = {"bloc", "alliance", "agency", "organisation", "organization", "body", "movement", "coalition",
               "government", "administration", "regime", "authorities", "authority", "state", "leadership"}
@@ -135,7 +138,7 @@ class ActorFinder:
         """A PERSON entity trimmed of demonyms and completed with the surname the NER left out;
         None when it is a group ("Kenyan MPs") or a place ("in Rafah")."""
         doc, start, end = ent.doc, ent.start, ent.end
-        while start < end and adjective_country(doc[start], self.kb):
+        while start < end and (adjective_country(doc[start], self.kb) or doc[start].lower_.rstrip(".") in TITLES):
             start += 1
         while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and doc[end].dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos") \
@@ -228,8 +231,8 @@ class ActorFinder:
         for token in doc:
             if token.i in used or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
                 continue
-            if kb_spans.at(token.i):
-                continue
+            if kb_spans.at(token.i) or (token.dep_ == "poss" and _head_term(doc, token.head, self.kb)):
+                continue  # "teachers'" in "teachers' union" is a modifier
             if not _head_term(doc, token, self.kb):
                 self._people_group(doc, token, kb_spans, drafts, used)
                 continue
@@ -243,7 +246,7 @@ class ActorFinder:
                 continue
             if ctx.country is None:
                 continue
-            span = _group_phrase(doc, token, ctx)
+            span = _group_phrase(doc, token, ctx, institution=_head_term(doc, token, self.kb)[-1][1].kind == "org")
             key = f"group:{ctx.country}:{ctx.sector}:{slug(token.lemma_)}"
             draft = drafts.get(key)
             if draft is None:
@@ -282,7 +285,7 @@ class ActorFinder:
     def _country_of_tokens(self, tokens: list[Token], kb_spans: KbSpans) -> str | None:
         for t in tokens:
             hit = kb_spans.at(t.i)
-            if hit and hit[1].kind in ("country", "seat"):
+            if hit and hit[1].kind in ("country", "seat", "institution"):
                 return hit[1].country
             country = adjective_country(t, self.kb)
             if country:
@@ -320,12 +323,12 @@ class ActorFinder:
                 self._foreign_namesake(span, entity, owner, drafts)  # "Peru's Congress"
                 continue
             mention = _self_phrase(span)
-            kind = {"country": "country", "seat": "institution", "org": "organisation"}[entity.kind]
+            kind = {"country": "country", "seat": "institution", "institution": "institution", "org": "organisation"}[entity.kind]
             draft = drafts.get(entity.key)
             if draft is None:
                 draft = drafts[entity.key] = Draft(entity.key, entity.name, kind, entity.country, entity.org,
                                                    entity.sector, None, True)
-            method = {"country": "kb-country", "seat": "kb-seat", "org": "kb-org"}[entity.kind]
+            method = "kb-org" if entity.kind == "org" else "kb-country" if entity.kind == "country" else "kb-seat"
             if entity.kind == "country" and span.text in self.kb.capitals:
                 method = "capital-metonym"
             draft.add(mention, method)
@@ -357,14 +360,16 @@ def _strip_det(span: Span) -> Span:
     return span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
 
 
-def _group_phrase(doc: Doc, head: Token, ctx: Context) -> Span:
-    """"the US embassy in the Russian capital": determiner, modifiers, head and a short place phrase."""
+def _group_phrase(doc: Doc, head: Token, ctx: Context, institution: bool = False) -> Span:
+    """Determiner, modifiers, head and a short "of" phrase ("Leaders of Fiji's Methodist Church");
+    an institution keeps its place too ("the US embassy in the Russian capital")."""
     start = min([head.i, *ctx.tokens])
     if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
         start -= 1
     end = head.i + 1
+    preps = ("of", "in", "to") if institution else ("of",)
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("in", "of", "to") and child.i == end:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i == end:
             sub = list(child.subtree)
             if len(sub) <= 5 and not any(t.is_punct for t in sub):
                 end = sub[-1].i + 1
@@ -394,6 +399,8 @@ def _locative(span: Span) -> bool:
     """A place where something happens ("in Moscow"), not an actor."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in MOTION:
         return True
     return root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE
 
