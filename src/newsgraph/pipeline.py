@@ -128,10 +128,10 @@ class ParseStage:
     assigns = frozenset({"doc"})
     components: frozenset[str] = frozenset()
 
-    def __init__(self, nlp: Language, batch_size: int) -> None:
+    def __init__(self, nlp: Language, batch_size: int, needed: frozenset[str] = frozenset()) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
-        self.needed: set[str] = set()
+        self.needed = set(needed)
 
     def __call__(self, works: list[Work]) -> None:
         docs = parse(self.nlp, (w.text for w in works), self.needed, self.batch_size)
@@ -174,7 +174,9 @@ class ActorStage:
     name = "actors"
     requires = frozenset({"doc", "sentences", "structure"})
     assigns = frozenset({"actors"})
-    components = frozenset({"ner", "parser", "lemmatizer"})
+    # Parser and tagger only: NER, the attribute ruler and the lemmatizer would more than
+    # double parsing time (bench/throughput.py); actors/words.py reads what it needs off the tags.
+    components = frozenset({"parser", "tagger"})
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.finder = ActorFinder(kb, nlp.vocab)
@@ -213,13 +215,11 @@ class Pipeline:
             if missing:
                 raise ValueError(f"stage {stage.name!r} requires {sorted(missing)}, which no earlier stage assigns")
             available |= stage.assigns
-        self.stages = list(stages)
+        needed = frozenset().union(*(s.components for s in stages))
+        # Each pipeline gets its own parse stage, knowing the components its stages need.
+        self.stages = [ParseStage(s.nlp, s.batch_size, needed) if isinstance(s, ParseStage) else s for s in stages]
         self.nlp = nlp
         self.batch_size = batch_size
-        needed = set().union(*(s.components for s in stages))
-        for stage in stages:
-            if isinstance(stage, ParseStage):
-                stage.needed = needed
         self.labels = {"newsgraph": __version__, "model": model_label(nlp)}
 
     def process(self, raws: list[RawDocument]) -> list[Record | InputError]:

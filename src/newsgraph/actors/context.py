@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.kb import Entity, KnowledgeBase, SectorTerm
+from newsgraph.actors.words import base, coarse
 
-__all__ = ["Context", "KbSpans", "adjective_country", "choose_sector", "read_context", "sector_terms"]
+__all__ = ["Context", "KbSpans", "adjective_country", "choose_sector", "read_context", "sector_terms", "sentence_of"]
 
 _LINKS = {"of", "-", "'s", "’s", "'", "’", "for"}
 _MODIFIER_POS = {"PROPN", "NOUN", "ADJ", "NUM"}
@@ -49,8 +50,16 @@ class Context:
     has_role: bool = False  # a role noun (minister, spokesman) was among them
 
 
-def _word_key(token: Token, last: bool) -> str:
-    return token.lemma_.lower() if last else token.lower_
+def sentence_of(token: Token) -> int:
+    """Index of the token's sentence, from a per-doc table (``Token.sent`` rescans the doc)."""
+    doc = token.doc
+    table = doc.user_data.get("newsgraph_sent_ids")
+    if table is None:
+        table = []
+        for n, sent in enumerate(doc.sents):
+            table.extend([n] * len(sent))
+        doc.user_data["newsgraph_sent_ids"] = table
+    return table[token.i]
 
 
 def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = None) -> list[tuple[int, SectorTerm, str]]:
@@ -68,7 +77,7 @@ def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = 
             window = tokens[pos - size + 1: pos + 1]
             if skip is not None and any(skip.at(t.i) for t in window):
                 continue
-            for last_key in {window[-1].lower_, window[-1].lemma_.lower()}:
+            for last_key in {window[-1].lower_, base(window[-1])}:
                 words = " ".join([t.lower_ for t in window[:-1]] + [last_key]).replace(" - ", "-")
                 term = kb.sector_of(words)
                 if term:
@@ -88,9 +97,7 @@ def left_context(doc: Doc, start: int, kb_spans: KbSpans, stop: set[int], limit:
         t = doc[i]
         if t.is_sent_end and i < start - 1:
             break
-        if t.pos_ in _MODIFIER_POS or t.lower_ in _LINKS or t.lower_ in _FORMER or kb_spans.at(i):
-            if t.ent_type_ == "PERSON" and not kb_spans.at(i):
-                break
+        if coarse(t) in _MODIFIER_POS or t.lower_ in _LINKS or t.lower_ in _FORMER or kb_spans.at(i):
             tokens.append(t)
             i -= 1
             continue
@@ -104,7 +111,7 @@ def _appos_tokens(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos" and child.i > head.i:
             return [t for t in child.subtree if t.i - child.i < 10]
-    if head.dep_ == "appos" and head.head.i < head.i and head.head.pos_ == "NOUN":
+    if head.dep_ == "appos" and head.head.i < head.i and coarse(head.head) == "NOUN":
         return [t for t in head.head.subtree if t.i < head.i - 1 or t.i == head.head.i][-8:]
     return []
 
@@ -195,7 +202,7 @@ def _role_text(tokens: list[Token], kb: KnowledgeBase, kb_spans: KbSpans) -> str
         if kb_spans.at(t.i) or adjective_country(t, kb):
             words = []  # the role is what follows the last country word
             continue
-        if t.lower_ in _NOT_ROLE or t.is_punct and t.text not in "-" or t.pos_ in ("DET", "PRON"):
+        if t.lower_ in _NOT_ROLE or t.is_punct and t.text not in "-" or coarse(t) in ("DET", "PRON"):
             continue
         words.append(t.text)
     while words and words[0].lower() in _LINKS:

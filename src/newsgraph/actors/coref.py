@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.actors.context import Context
+from newsgraph.actors.context import Context, sentence_of
 from newsgraph.actors.kb import slug
+from newsgraph.actors.words import base
 
 if TYPE_CHECKING:
     from newsgraph.actors.resolve import Draft
@@ -64,7 +65,7 @@ def _person_mentions(persons: list[Draft]) -> list[tuple[int, Draft, Token]]:
 def _role_fits(draft: Draft, role: RoleMention) -> bool:
     if role.ctx.country and draft.country and role.ctx.country != draft.country:
         return False
-    lemma = role.head.lemma_.lower()
+    lemma = base(role.head)
     if lemma in GENERIC_ROLES:
         return draft.sector in (None, "GOV", role.ctx.sector) or role.ctx.country is not None
     return lemma in (draft.role or "").lower()
@@ -79,7 +80,7 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
     span = doc[start_tok: role.head.i + 1]
     if det and det[0].lower_ in DEFINITE:
         earlier = [(s, d) for s, d, _h in _person_mentions(persons) if s < span.start_char]
-        subject_here = {d.key for s, d, h in _person_mentions(persons) if h.sent == role.head.sent and h.dep_ == "nsubj"}
+        subject_here = {d.key for s, d, h in _person_mentions(persons) if sentence_of(h) == sentence_of(role.head) and h.dep_ == "nsubj"}
         for _start, draft in reversed(earlier):
             if _role_fits(draft, role) and not (role.head.dep_ != "nsubj" and draft.key in subject_here):
                 draft.add(span, "role-description")
@@ -103,8 +104,8 @@ def _link_pronoun(token: Token, persons: list[Draft]) -> None:
                   if s < token.idx and d.gender in (None, gender)]
     if not candidates:
         return
-    same_sentence = [c for c in candidates if c[2].sent == token.sent]
-    pool = same_sentence or [c for c in candidates if c[2].sent == candidates[-1][2].sent]
+    same_sentence = [c for c in candidates if sentence_of(c[2]) == sentence_of(token)]
+    pool = same_sentence or [c for c in candidates if sentence_of(c[2]) == sentence_of(candidates[-1][2])]
     subjects = [c for c in pool if c[2].dep_ in ("nsubj", "nsubjpass")]
     _start, draft, _head = (subjects or pool)[-1]
     span = token.doc[token.i: token.i + 1]
@@ -127,7 +128,7 @@ def link(doc: Doc, drafts: dict[str, Draft], persons: list[Draft], roles: list[R
          orgs: list[Draft], used: set[int]) -> None:
     """Add role and organisation descriptions and pronouns to the actors they refer to."""
     for token in doc:
-        if token.lemma_.lower() in ORG_ANAPHORS and token.tag_ == "NN" and token.i not in used:
+        if base(token) in ORG_ANAPHORS and token.tag_ == "NN" and token.i not in used:
             _link_org_anaphor(token, list(orgs), used)
     events: list[tuple[int, str, object]] = [(r.head.i, "role", r) for r in roles]
     events += [(t.i, "pronoun", t) for t in doc if t.lower_ in PRONOUNS and t.tag_ == "PRP"]

@@ -89,6 +89,7 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)  # "RUS" → "Russia"
     capitals: set[str] = field(default_factory=set)  # names that stand for a country's government
     iso2: dict[str, str] = field(default_factory=dict)  # "RU" → "RUS"
+    not_person: frozenset[str] = frozenset()  # words that make a capitalised run a non-person name
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
@@ -242,6 +243,10 @@ def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     _load_office_holders(kb)
     _load_peoples(kb)
     _load_sectors(kb)
+    kb.not_person = frozenset(
+        line.strip().lower() for line in resources.files("newsgraph.data").joinpath("actors/not_person_words.txt")
+        .read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")
+    )
     for path in user_files:
         load_user_actors(kb, path)
     kb.names = dict(kb.names)

@@ -29,10 +29,11 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from newsgraph.actors import coref
-from newsgraph.actors.context import Context, KbSpans, adjective_country, read_context, sector_terms
+from newsgraph.actors.context import Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
 from newsgraph.records import Actor, Mention
-from newsgraph.when_where.places import load_gazetteer
+from newsgraph.actors.words import base, coarse, is_name_word
+from newsgraph.when_where.places import Place, load_gazetteer
 
 __all__ = ["ActorFinder", "Draft"]
 
@@ -47,6 +48,7 @@ SELF_HEADS = {"bloc", "alliance", "agency", "organisation", "organization", "bod
 TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
           "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
 PLACE_PREPS = {"in", "at", "from", "of"}
+PARTICLES = {"bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "den", "la", "le", "du", "ibn", "abu"}
 
 
 @dataclass
@@ -99,12 +101,12 @@ class ActorFinder:
 
     def _inside_other_name(self, span: Span, entity: Entity) -> bool:
         """"Marcos" in "Marcos Oliveira" is not Ferdinand Marcos."""
-        if entity.kind != "person":
+        if entity.kind != "person" or len(span) > 1:
             return False
-        for ent in doc_ents_at(span):
-            if ent.label_ == "PERSON" and len(ent) > len(span) and entity.key not in self.kb.names.get(ent.text, []):
-                return True
-        return False
+        doc = span.doc
+        before = span.start > 0 and is_name_word(doc[span.start - 1]) and doc[span.start - 1].lower_.rstrip(".") not in TITLES
+        after = span.end < len(doc) and is_name_word(doc[span.end])
+        return before or after
 
     def find(self, doc: Doc, day: date | None = None, exclude: Sequence[str] = (),
              sentence_starts: Sequence[int] = ()) -> list[Actor]:
@@ -123,52 +125,52 @@ class ActorFinder:
 
     def _person_spans(self, doc: Doc, kb_spans: KbSpans) -> list[tuple[Span, Entity | None]]:
         spans: list[tuple[Span, Entity | None]] = [(s, e) for s, e in kb_spans.spans if e.kind == "person"]
-        taken = set(kb_spans.by_token)
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(i in taken for i in range(ent.start, ent.end)):
-                continue
-            name = self._clean_person(ent, taken)
-            if name is not None:
-                spans.append((name, None))
-                taken.update(range(name.start, name.end))
-        spans += [(chain, None) for chain in self._role_named_chains(doc, kb_spans, taken)]
+        spans += [(chain, None) for chain in self._name_chains(doc, set(kb_spans.by_token))]
         return sorted(spans, key=lambda x: x[0].start)
 
-    def _clean_person(self, ent: Span, taken: set[int]) -> Span | None:
-        """A PERSON entity trimmed of demonyms and completed with the surname the NER left out;
-        None when it is a group ("Kenyan MPs") or a place ("in Rafah")."""
-        doc, start, end = ent.doc, ent.start, ent.end
-        while start < end and (adjective_country(doc[start], self.kb) or doc[start].lower_.rstrip(".") in TITLES):
-            start += 1
-        while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title \
-                and doc[end].dep_ in ("compound", "flat", "nsubj", "nsubjpass", "dobj", "pobj", "appos") \
-                and doc[end - 1].dep_ == "compound" and doc[end - 1].head.i == end:
-            end += 1
-        if start >= end:
-            return None
-        span = doc[start:end]
-        if _head_term(doc, span[-1], self.kb) and not span[-1].text[:1].isupper() or span[-1].tag_ == "NNS":
-            return None
-        if len(span) == 1 and _locative(span) and self.gazetteer.lookup(span.text):
-            return None
-        return span
-
-    def _role_named_chains(self, doc: Doc, kb_spans: KbSpans, taken: set[int]) -> list[Span]:
-        """Names the NER missed, found by the role before or after them: "foreign minister Rustam Karimov"."""
-        chains = []
-        i = 0
+    def _name_chains(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Runs of capitalised proper nouns that read as a person's name ("Yuri Ushakov", "Mr Xi")."""
+        chains, i = [], 0
         while i < len(doc):
             j = i
-            while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in taken \
-                    and not doc[j].ent_type_ in ("GPE", "NORP", "ORG", "LOC", "FAC") and not adjective_country(doc[j], self.kb):
+            while j < len(doc) and j not in taken and (is_name_word(doc[j]) or (
+                    doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and is_name_word(doc[j + 1]))):
                 j += 1
-            if 2 <= j - i <= 4:
-                span = doc[i:j]
-                ctx = read_context(doc, i, span.root, self.kb, kb_spans, set())
-                if ctx.has_role:
-                    chains.append(span)
+            if j > i:
+                name = self._person_name(doc[i:j])
+                if name is not None:
+                    chains.append(name)
             i = max(j, i + 1)
         return chains
+
+    def _person_name(self, chain: Span) -> Span | None:
+        """The person's name in a run of capitalised words, without the role or title before it;
+        None when the run is a place, an organisation or a title-case headline."""
+        doc, start, end = chain.doc, chain.start, chain.end
+        titled = False
+        for k in range(end - 2, start - 1, -1):  # "Anglican Archbishop Daniel Otieno": the name follows the role
+            if self.kb.sector_of(base(doc[k])) and not doc[k].lower_ in self.kb.not_person:
+                start = k + 1
+                break
+        while start < end:
+            word = doc[start]
+            two = f"{word.lower_} {doc[start + 1].lower_}" if start + 1 < end else ""
+            if word.lower_.rstrip(".") in TITLES:
+                titled, start = True, start + 1
+            elif two and self.kb.sector_of(two):
+                start += 2
+            elif self.kb.sector_of(base(word)) or adjective_country(word, self.kb):
+                start += 1
+            else:
+                break
+        name = doc[start:end]
+        if not (len(name) >= 2 or (len(name) == 1 and titled)) or len(name) > 4:
+            return None
+        if any(t.lower_ in self.kb.not_person for t in name) or _title_case_sentence(name[0]):
+            return None
+        if self.gazetteer.lookup(name.text) or self.kb.names.get(name.text):
+            return None
+        return name
 
     def _persons(self, doc: Doc, kb_spans: KbSpans, day: date | None, drafts: dict[str, Draft],
                  used: set[int], excluded: set[str]) -> list[Draft]:
@@ -213,7 +215,7 @@ class ActorFinder:
         words = {w: d for d in persons for w in d.name.split()[1:] if len(w) > 2}
         for token in doc:
             draft = words.get(token.text)
-            if draft is None or token.i in used or token.pos_ != "PROPN":
+            if draft is None or token.i in used or coarse(token) != "PROPN":
                 continue
             if token.idx <= min(m[0] for m in draft.mentions):
                 continue
@@ -229,15 +231,16 @@ class ActorFinder:
         returns the singular role nouns ("the adviser", "a Nigerian army colonel") for coreference."""
         roles: list[coref.RoleMention] = []
         for token in doc:
-            if token.i in used or token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
+            if token.i in used or coarse(token) not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod"):
                 continue
             if kb_spans.at(token.i) or (token.dep_ == "poss" and _head_term(doc, token.head, self.kb)):
                 continue  # "teachers'" in "teachers' union" is a modifier
-            if not _head_term(doc, token, self.kb):
+            terms = _head_term(doc, token, self.kb)
+            if not terms:
                 self._people_group(doc, token, kb_spans, drafts, used)
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
-            person = token.tag_ not in ("NNS", "NNPS") and _head_term(doc, token, self.kb)[-1][1].kind == "role"
+            person = token.tag_ not in ("NNS", "NNPS") and terms[-1][1].kind == "role"
             if ctx.country is None:
                 # a group takes the country it is in, or the sentence's; one person only their own
                 ctx.country = self._place_country(token, kb_spans, whole_sentence=not person)
@@ -246,8 +249,8 @@ class ActorFinder:
                 continue
             if ctx.country is None:
                 continue
-            span = _group_phrase(doc, token, ctx, institution=_head_term(doc, token, self.kb)[-1][1].kind == "org")
-            key = f"group:{ctx.country}:{ctx.sector}:{slug(token.lemma_)}"
+            span = _group_phrase(doc, token, ctx, institution=terms[-1][1].kind == "org")
+            key = f"group:{ctx.country}:{ctx.sector}:{slug(base(token))}"
             draft = drafts.get(key)
             if draft is None:
                 draft = drafts[key] = Draft(key, _strip_det(span).text, "group", ctx.country, ctx.org,
@@ -264,7 +267,7 @@ class ActorFinder:
             return
         ctx = read_context(doc, token.i, token, self.kb, kb_spans, used)
         span = _group_phrase(doc, token, ctx)
-        key = f"group:{country}:{ctx.sector}:{slug(token.lemma_)}"
+        key = f"group:{country}:{ctx.sector}:{slug(base(token))}"
         draft = drafts.setdefault(key, Draft(key, _strip_det(span).text, "group", country, None, ctx.sector, ctx.role))
         draft.add(span, "demonym")
         used.add(token.i)
@@ -279,7 +282,7 @@ class ActorFinder:
                     return country
         if not whole_sentence:
             return None
-        places = [t for t in head.sent if t.ent_type_ in ("GPE", "LOC") or kb_spans.at(t.i)]
+        places = [t for t in head.sent if coarse(t) == "PROPN" or kb_spans.at(t.i)]
         return self._country_of_tokens(places, kb_spans)
 
     def _country_of_tokens(self, tokens: list[Token], kb_spans: KbSpans) -> str | None:
@@ -290,9 +293,8 @@ class ActorFinder:
             country = adjective_country(t, self.kb)
             if country:
                 return country
-            if t.ent_type_ in ("GPE", "LOC") and t.ent_iob_ == "B":
-                ent = next(e for e in t.doc.ents if e.start == t.i)
-                place = self.gazetteer.lookup(ent.text)
+            if coarse(t) == "PROPN":
+                place = self._place_at(t)
                 if place and place.country_iso2 in self.kb.iso2:
                     return self.kb.iso2[place.country_iso2]
         return None
@@ -308,6 +310,22 @@ class ActorFinder:
         draft = drafts.setdefault(key, Draft(key, f"{self.kb.country_names.get(country, country)} {span.text}",
                                              "group", country, None, entity.sector))
         draft.add(_self_phrase(span), "possessor-country")
+
+    def _place_at(self, token: Token) -> Place | None:
+        """The gazetteer's place named by the proper nouns starting at ``token`` ("Port Moresby")."""
+        doc = token.doc
+        if token.i > 0 and coarse(doc[token.i - 1]) == "PROPN" and doc[token.i - 1].dep_ == "compound":
+            return None  # the start of the name is further left
+        if token.lower_ in self.kb.not_person:
+            return None  # "University" (of Nairobi) is no town
+        end = token.i + 1
+        while end < len(doc) and end - token.i < 4 and coarse(doc[end]) == "PROPN":
+            end += 1
+        for stop in range(end, token.i, -1):
+            place = self.gazetteer.lookup(doc[token.i:stop].text)
+            if place is not None:
+                return place
+        return None
 
     def _institutions(self, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
         """Countries, seats of power and organisations named in the text."""
@@ -346,18 +364,21 @@ def _owner(span: Span) -> Token | None:
     return None
 
 
-def doc_ents_at(span: Span) -> list[Span]:
-    return [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+def _title_case_sentence(token: Token) -> bool:
+    """A headline in Title Case, where capitals say nothing about names."""
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 4 and sum(t.is_title for t in words) / len(words) > 0.8
 
 
 def _head_term(doc: Doc, token: Token, kb: KnowledgeBase) -> list:
     """The sector term that ends at ``token`` (one word or several: "foreign ministry")."""
-    window = [t for t in doc[max(0, token.i - 3): token.i + 1] if t.sent == token.sent]
+    sid = sentence_of(token)
+    window = [t for t in doc[max(0, token.i - 3): token.i + 1] if sentence_of(t) == sid]
     return [x for x in sector_terms(window, kb) if x[0] == len(window) - 1]
 
 
 def _strip_det(span: Span) -> Span:
-    return span[1:] if len(span) > 1 and span[0].pos_ == "DET" else span
+    return span[1:] if len(span) > 1 and coarse(span[0]) == "DET" else span
 
 
 def _group_phrase(doc: Doc, head: Token, ctx: Context, institution: bool = False) -> Span:
@@ -400,7 +421,7 @@ def _locative(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lemma_.lower() in MOTION:
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and base(root.head.head) in MOTION:
         return True
     return root.dep_ == "conj" and root.head.dep_ == "pobj" and root.head.head.lower_ in LOCATIVE
 
@@ -408,7 +429,7 @@ def _locative(span: Span) -> bool:
 def _self_phrase(span: Span) -> Span:
     """Extend "Nato" to "the Nato bloc" and "Xinhua" to "Xinhua news agency"."""
     doc, head = span.doc, span.root.head
-    if span.root.dep_ == "compound" and head.i >= span.end and head.lemma_.lower() in SELF_HEADS \
+    if span.root.dep_ == "compound" and head.i >= span.end and base(head) in SELF_HEADS \
             and all(t.dep_ in ("compound", "amod") for t in doc[span.end: head.i]):
         start = span.start
         if start > 0 and doc[start - 1].lower_ == "the":
@@ -429,11 +450,12 @@ def _code(draft: Draft) -> str | None:
 
 def _to_actors(drafts: dict[str, Draft], doc: Doc, sentence_starts: Sequence[int]) -> list[Actor]:
     actors = []
+    text = doc.text
     for draft in drafts.values():
         if not draft.mentions:
             continue
         mentions = tuple(
-            Mention(text=doc.text[s:e], start=s, end=e, sentence=max(0, bisect_right(sentence_starts, s) - 1), method=m)
+            Mention(text=text[s:e], start=s, end=e, sentence=max(0, bisect_right(sentence_starts, s) - 1), method=m)
             for s, e, m in sorted(draft.mentions)
         )
         actors.append(Actor(
