@@ -71,6 +71,8 @@ def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = 
     for pos in range(len(tokens)):
         if skip is not None and skip.at(tokens[pos].i):
             continue
+        if tokens[pos].lower_ not in kb.term_ends and base(tokens[pos]) not in kb.term_ends:
+            continue
         for size in (4, 3, 2, 1):
             if pos - size + 1 < 0:
                 continue
@@ -97,7 +99,9 @@ def left_context(doc: Doc, start: int, kb_spans: KbSpans, stop: set[int], limit:
         t = doc[i]
         if t.is_sent_end and i < start - 1:
             break
-        if coarse(t) in _MODIFIER_POS or t.lower_ in _LINKS or t.lower_ in _FORMER or kb_spans.at(i):
+        modifier = coarse(t) in _MODIFIER_POS or (t.tag_ in ("VBG", "VBN") and t.dep_ == "amod") \
+            or (t.tag_ == "RB" and t.dep_ == "advmod" and t.head.dep_ == "amod")  # "internationally recognised"
+        if modifier or t.lower_ in _LINKS or t.lower_ in _FORMER or kb_spans.at(i):
             tokens.append(t)
             i -= 1
             continue

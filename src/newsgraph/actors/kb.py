@@ -90,6 +90,7 @@ class KnowledgeBase:
     capitals: set[str] = field(default_factory=set)  # names that stand for a country's government
     iso2: dict[str, str] = field(default_factory=dict)  # "RU" → "RUS"
     not_person: frozenset[str] = frozenset()  # words that make a capitalised run a non-person name
+    term_ends: frozenset[str] = frozenset()  # last words of the sector terms, for a quick first test
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
@@ -243,6 +244,8 @@ def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     _load_office_holders(kb)
     _load_peoples(kb)
     _load_sectors(kb)
+    kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
+        term.split()[-1] for term in kb.sectors)
     kb.not_person = frozenset(
         line.strip().lower() for line in resources.files("newsgraph.data").joinpath("actors/not_person_words.txt")
         .read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")

@@ -47,7 +47,7 @@ SELF_HEADS = {"bloc", "alliance", "agency", "organisation", "organization", "bod
               "government", "administration", "regime", "authorities", "authority", "state", "leadership"}
 TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
           "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
-PLACE_PREPS = {"in", "at", "from", "of"}
+PLACE_PREPS = {"in", "at", "from", "of", "on"}
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "den", "la", "le", "du", "ibn", "abu"}
 
 
@@ -242,8 +242,9 @@ class ActorFinder:
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
             person = token.tag_ not in ("NNS", "NNPS") and terms[-1][1].kind == "role"
             if ctx.country is None:
-                # a group takes the country it is in, or the sentence's; one person only their own
-                ctx.country = self._place_country(token, kb_spans, whole_sentence=not person)
+                # a group takes the country it is in; people on the ground ("gunmen", "protesters",
+                # "police") also the place the sentence names; a person only their own
+                ctx.country = self._place_country(token, kb_spans, whole_sentence=_local_group(token, ctx))
             if person:
                 roles.append(coref.RoleMention(token, ctx))
                 continue
@@ -370,8 +371,24 @@ def _title_case_sentence(token: Token) -> bool:
     return len(words) >= 4 and sum(t.is_title for t in words) / len(words) > 0.8
 
 
+# Groups known by what they do where they are: a sentence's place is theirs ("Gunmen killed ... in Zamfara").
+LOCAL_SECTORS = {"UAF", "CRM", "CVL", "REF", "HLH", "EDU", "REL", "COP", "LAB", "AGR", "BUS", "JUD", "MIL", "REB", "PRM"}
+# Determiners and modifiers that make a group unspecific ("both leaders", "certain international forces").
+UNSPECIFIC = {"both", "certain", "some", "all", "many", "several", "these", "those", "their", "our", "its", "his",
+              "her", "international", "foreign", "western", "other", "such", "any", "no"}
+
+
+def _local_group(head: Token, ctx: Context) -> bool:
+    if head.tag_ not in ("NNS", "NNPS") and ctx.sector not in ("UAF", "CRM", "COP", "JUD"):
+        return False
+    modifiers = {c.lower_ for c in head.children if c.i < head.i} | {head.doc[i].lower_ for i in ctx.tokens}
+    return ctx.sector in LOCAL_SECTORS and not modifiers & UNSPECIFIC
+
+
 def _head_term(doc: Doc, token: Token, kb: KnowledgeBase) -> list:
     """The sector term that ends at ``token`` (one word or several: "foreign ministry")."""
+    if token.lower_ not in kb.term_ends and base(token) not in kb.term_ends:
+        return []
     sid = sentence_of(token)
     window = [t for t in doc[max(0, token.i - 3): token.i + 1] if sentence_of(t) == sid]
     return [x for x in sector_terms(window, kb) if x[0] == len(window) - 1]
