@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from newsgraph import __version__
 from newsgraph.actors.kb import KnowledgeBase, load_kb
 from newsgraph.actors.resolve import ActorFinder
+from newsgraph.actors.words import use_lemma_tables
 from newsgraph.config import ExtractSettings
 from newsgraph.errors import InputError
 from newsgraph.nlp.model import load_model, model_label, parse
@@ -179,6 +180,7 @@ class ActorStage:
     components = frozenset({"parser", "tagger"})
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        use_lemma_tables(nlp)
         self.finder = ActorFinder(kb, nlp.vocab)
 
     def __call__(self, works: list[Work]) -> None:

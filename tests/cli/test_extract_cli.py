@@ -133,3 +133,24 @@ def test_cli_demo_shows_the_bundled_sample(runner: CliRunner) -> None:
 def test_cli_schema_prints_the_json_schema(runner: CliRunner) -> None:
     result = runner.invoke(app, ["schema"])
     assert json.loads(result.stdout)["title"] == "newsgraph record"
+
+
+def test_cli_actors_option_adds_user_actors(runner: CliRunner, tmp_path: Path) -> None:
+    actors = tmp_path / "mine.yaml"
+    actors.write_text("- name: Lucia Ferreyra\n  country: ARG\n  sector: GOV\n  role: economy minister\n", "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE.replace("The finance ministers", "Lucia Ferreyra and the finance ministers"), "utf-8")
+    plain = json.loads(runner.invoke(app, ["extract", str(article)]).stdout)
+    assert not any(a["name"] == "Lucia Ferreyra" and a["country"] for a in plain["actors"])
+    result = runner.invoke(app, ["extract", str(article), "--actors", str(actors)])
+    assert result.exit_code == 0, result.stderr
+    lucia = [a for a in json.loads(result.stdout)["actors"] if a["name"] == "Lucia Ferreyra"]
+    assert lucia and (lucia[0]["country"], lucia[0]["sector"], lucia[0]["in_kb"]) == ("ARG", "GOV", True)
+
+
+def test_cli_bad_actors_file_is_a_usage_error(runner: CliRunner, article: Path, tmp_path: Path) -> None:
+    actors = tmp_path / "bad.yaml"
+    actors.write_text("- name: X\n  country: Argentina\n  sector: GOV\n", "utf-8")
+    result = runner.invoke(app, ["extract", str(article), "--actors", str(actors)])
+    assert result.exit_code == 2
+    assert str(actors) in result.stderr and "Traceback" not in result.stderr

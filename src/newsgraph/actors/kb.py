@@ -94,7 +94,9 @@ class KnowledgeBase:
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
-        for alias in {entity.name, *aliases}:
+        names = {entity.name, *aliases}
+        names |= {n.replace("'", "’") for n in names if "'" in n}  # news text uses curly apostrophes too
+        for alias in names:
             alias = _strip_the(alias)
             if alias and entity.key not in self.names[alias]:
                 self.names[alias].append(entity.key)

@@ -7,9 +7,17 @@ reads coarse parts of speech off ``Token.tag_`` and makes its own base forms.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
 from spacy.tokens import Token
 
-__all__ = ["base", "coarse", "is_name_word"]
+__all__ = ["base", "coarse", "is_name_word", "use_lemma_tables"]
+
+# The model's own lemmatizer tables (exceptions, known lemmas, suffix rules), applied
+# without running the lemmatizer component. Set once by ``use_lemma_tables``.
+_TABLES: dict[str, Any] = {}
 
 _COARSE = {
     "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
@@ -30,9 +38,44 @@ def coarse(token: Token) -> str:
     return _COARSE.get(tag, "PUNCT" if token.is_punct else "X")
 
 
+def use_lemma_tables(nlp: Language) -> None:
+    """Read the rule lemmatizer's tables off the loaded model (no component is run)."""
+    if _TABLES or "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    if not all(lookups.has_table(t) for t in ("lemma_rules", "lemma_exc", "lemma_index")):
+        return
+    for upos in ("noun", "verb", "adj"):
+        _TABLES[upos] = (dict(lookups.get_table("lemma_exc").get(upos, {})),
+                         set(lookups.get_table("lemma_index").get(upos, [])),
+                         list(lookups.get_table("lemma_rules").get(upos, [])))
+    _lemma.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(word: str, upos: str) -> str | None:
+    table = _TABLES.get(upos)
+    if table is None:
+        return None
+    exceptions, index, rules = table
+    if word in exceptions:
+        return exceptions[word][0]
+    forms = [word[: len(word) - len(old)] + new for old, new in rules if word.endswith(old) and len(word) > len(old)]
+    known = [f for f in forms if f in index]
+    return known[0] if known else (forms[0] if forms else word)
+
+
 def base(token: Token) -> str:
-    """Lower-case base form: nouns singular ("officials" → "official"), common verbs plain."""
+    """Lower-case base form: nouns singular ("officials" → "official"), verbs plain ("flew" → "fly")."""
     word = token.lower_
+    tag = token.tag_
+    upos = "noun" if tag in ("NNS", "NNPS", "NN") else "verb" if tag.startswith("VB") else "adj" if tag.startswith("JJ") else ""
+    if upos and _TABLES:
+        if tag == "NN" or tag == "VB" or tag == "VBP" and word in _TABLES["verb"][1]:
+            return word
+        found = _lemma(word, upos)
+        if found:
+            return found
     if word in _IRREGULAR:
         return _IRREGULAR[word]
     if word.endswith("men") and len(word) > 4:
