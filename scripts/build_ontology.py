@@ -183,7 +183,8 @@ def parse_mapping_line(line: str) -> tuple[str, PloverMapping] | None:
         return None
     fields = [field.strip() for field in match.group(2).split(",")] + ["", ""]
     event_type = fields[0].upper()
-    return match.group(1), PloverMapping(OLD_PLOVER_NAMES.get(event_type, event_type), fields[1], split_values(fields[2]))
+    event_type = OLD_PLOVER_NAMES.get(event_type, event_type)
+    return match.group(1), PloverMapping(event_type, fields[1], split_values(fields[2]))
 
 
 def load_conversion(path: Path, contexts: frozenset[str]) -> dict[str, PloverMapping]:
@@ -268,7 +269,8 @@ def parse_types(tex: str) -> tuple[PloverType, ...]:
         if quad is None:
             raise SystemExit(f"PLOVER manual: no quad category for {name}")
         intro = body.split("\\subsection", 1)[0]
-        types.append(PloverType(name, QUAD_NAMES[quad.group(1).strip()], type_description(intro), tuple(table_names(body))))
+        quad_number = QUAD_NAMES[quad.group(1).strip()]
+        types.append(PloverType(name, quad_number, type_description(intro), tuple(table_names(body))))
     return tuple(types)
 
 
@@ -297,7 +299,12 @@ def parse_scores(tex: str, types: Sequence[PloverType]) -> tuple[tuple[str, str,
                 raise SystemExit(f"PLOVER manual scores: unknown type or mode {label!r}")
             scores.append((event_type, mode, float(score)))
     order = {plover.name: index for index, plover in enumerate(types)}
-    return tuple(sorted(scores, key=lambda item: (order[item[0]], item[1] != "", modes[item[0]].index(item[1]) if item[1] else 0)))
+
+    def manual_order(item: tuple[str, str, float]) -> tuple[int, int]:
+        event_type, mode, _ = item
+        return order[event_type], modes[event_type].index(mode) + 1 if mode else 0
+
+    return tuple(sorted(scores, key=manual_order))
 
 
 def load_manual(path: Path) -> Manual:
@@ -345,8 +352,9 @@ def build(shared: Path) -> dict[Path, str]:
     mapping = load_conversion(reference / "CAMEO2PLOVER-2021.txt", manual.contexts)
     codebook = load_codebook(reference / "cameo-codes.csv")
     types = [[t.name, t.quad_class, t.description, SEP.join(t.modes)] for t in manual.types]
+    modes = {t.name: t.modes for t in manual.types}
     return {
-        EVENTS_DIR / "cameo.csv": render(CAMEO_COLUMNS, cameo_rows(codebook, mapping, {t.name: t.modes for t in manual.types})),
+        EVENTS_DIR / "cameo.csv": render(CAMEO_COLUMNS, cameo_rows(codebook, mapping, modes)),
         EVENTS_DIR / "plover.csv": render(PLOVER_COLUMNS, types),
         EVENTS_DIR / "plover_scores.csv": render(SCORE_COLUMNS, manual.scores),
     }
@@ -363,7 +371,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.shared / 'reference'} not found; pass --shared PATH")
     outputs = build(args.shared)
     if args.check:
-        stale = [path for path, text in outputs.items() if not path.exists() or path.read_text(encoding="utf-8") != text]
+        stale = [
+            path for path, text in outputs.items()
+            if not path.exists() or path.read_text(encoding="utf-8") != text
+        ]
         for path in stale:
             print(f"{path.relative_to(ROOT)} is out of date; run scripts/build_ontology.py", file=sys.stderr)
         return 1 if stale else 0

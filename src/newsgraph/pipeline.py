@@ -23,12 +23,16 @@ from newsgraph.actors.kb import KnowledgeBase, load_kb
 from newsgraph.actors.resolve import ActorFinder
 from newsgraph.actors.words import use_lemma_tables
 from newsgraph.config import ExtractSettings
+from newsgraph.events.coder import EventCoder
+from newsgraph.events.lexicon import load_lexicon
+from newsgraph.events.ontology import load_ontology
 from newsgraph.errors import InputError
 from newsgraph.nlp.model import load_model, model_label, parse
 from newsgraph.reader.sources import RawDocument
 from newsgraph.reader.structure import Structure, recover_structure
 from newsgraph.reader.text import detect_language
-from newsgraph.records import Actor, Article, Paragraph, Record, Sentence
+from newsgraph.when_where.places import load_gazetteer
+from newsgraph.records import Actor, Article, Event, Paragraph, Place, Record, Sentence
 
 __all__ = ["Pipeline", "Stage", "Work", "build_pipeline"]
 
@@ -45,6 +49,8 @@ class Work:
     doc: Doc | None = None
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     error: InputError | None = None
 
 
@@ -207,6 +213,23 @@ def _not_actors(work: Work) -> list[str]:
     return names
 
 
+class EventStage:
+    """Events coded in PLOVER and CAMEO with modality, date, place and evidence (see ``events/``)."""
+
+    name = "events"
+    requires = frozenset({"doc", "sentences", "actors"})
+    assigns = frozenset({"events", "places"})
+    components = frozenset({"parser", "tagger"})
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.coder = EventCoder(load_lexicon(), load_ontology(), kb, load_gazetteer())
+
+    def __call__(self, works: list[Work]) -> None:
+        for work in works:
+            assert work.doc is not None  # guaranteed by requires
+            work.events, work.places = self.coder.code(work.doc, work.actors, work.sentences, _day(work.raw.published))
+
+
 class Pipeline:
     """Stages in a checked order, run over batches of documents."""
 
@@ -263,13 +286,14 @@ class Pipeline:
         return Record(
             id=raw.id or digest[:16], content_hash=digest, source=raw.source, url=raw.url,
             input=raw.ref, text=work.text, article=article, sentences=tuple(work.sentences),
-            actors=tuple(work.actors), pipeline=dict(self.labels),
+            actors=tuple(work.actors), events=tuple(work.events), places=tuple(work.places),
+            pipeline=dict(self.labels),
         )
 
 
 def build_pipeline(settings: ExtractSettings | None = None, model: str | None = None,
                    actor_files: Sequence[Path] = ()) -> Pipeline:
-    """The standard pipeline: structure → language → parse → sentences → actors."""
+    """The standard pipeline: structure → language → parse → sentences → actors → events."""
     settings = settings or ExtractSettings()
     nlp = load_model(model or settings.model or None)
     kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)))
@@ -279,5 +303,6 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),
         ActorStage(nlp, kb),
+        EventStage(kb),
     ]
     return Pipeline(stages, nlp, settings.batch_size)

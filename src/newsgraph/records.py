@@ -19,11 +19,15 @@ __all__ = [
     "Actor",
     "Article",
     "Caption",
+    "Event",
+    "EventActor",
     "InputRef",
     "Mention",
+    "Place",
     "Paragraph",
     "Record",
     "Sentence",
+    "TextSpan",
     "record_to_dict",
 ]
 
@@ -102,6 +106,69 @@ class Actor:
 
 
 @dataclass(frozen=True)
+class TextSpan:
+    """A piece of the normalised text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class EventActor:
+    """An event's source or target: the actor and the words that name it here."""
+
+    actor: str  # Actor.id
+    name: str
+    country: str | None
+    code: str | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place, resolved offline: its name, ISO country and coordinates."""
+
+    name: str
+    country: str | None
+    latitude: float | None
+    longitude: float | None
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, coded in PLOVER and CAMEO, with its evidence."""
+
+    id: str
+    type: str | None  # PLOVER event type
+    mode: str | None  # PLOVER mode
+    cameo: str
+    cameo_root: str
+    cameo_name: str
+    quad_class: int
+    goldstein: float
+    plover_score: float | None
+    source: EventActor | None
+    target: EventActor | None
+    reciprocal: bool
+    modality: str  # asserted | intended | requested | hypothetical | negated | claimed
+    historical: bool
+    date: str | None
+    date_source: str | None  # "text" | "published"
+    date_text: str | None
+    place: Place | None
+    sentence: int
+    predicate: TextSpan
+    evidence: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class InputRef:
     """Where a document came from: a path (or "-"), a JSONL line, its format."""
 
@@ -129,9 +196,9 @@ class Record:
     sentences: tuple[Sentence, ...]
     pipeline: dict[str, str]
     actors: tuple[Actor, ...] = ()
-    events: tuple[Any, ...] = ()
+    events: tuple[Event, ...] = ()
     quotes: tuple[Any, ...] = ()
-    places: tuple[Any, ...] = ()
+    places: tuple[Place, ...] = ()
     schema_version: str = field(default=SCHEMA_VERSION)
 
 

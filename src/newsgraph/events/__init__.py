@@ -1,0 +1,1 @@
+"""Events: who did what to whom, coded in PLOVER and CAMEO, with modality, date, place and evidence."""

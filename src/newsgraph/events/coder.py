@@ -1,0 +1,429 @@
+"""Code events from a parsed article: predicates, their source and target actors, and the code.
+
+``EventCoder.code`` is a pure function of the spaCy ``Doc`` (parser and
+tagger), the article's actors, its sentences and its publication date:
+
+1. every verb and noun whose base form is in the predicate lexicon is a
+   candidate; the most specific pattern whose constraints hold (an object
+   noun, a particle, a light verb carrying the noun) gives the CAMEO code;
+2. the source is the agent: the subject (shared across conjoined and
+   controlled verbs, the antecedent of a relative clause, a passive's "by"
+   phrase, a noun's possessor); conjoined subjects each get an event;
+3. the target is found where the pattern says (object, indirect object, a
+   preposition's object), else in the object's own phrase ("US attempts");
+4. modality, date and place are read around the predicate; one event is
+   kept per action (same predicate, source and target).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.actors.context import sentence_of
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.words import base, coarse
+from newsgraph.events.lexicon import Lexicon, Pattern
+from newsgraph.events.modality import REQUEST, modality_of
+from newsgraph.events.ontology import Ontology
+from newsgraph.records import Actor, Event, EventActor, Mention, Place, Sentence, TextSpan
+from newsgraph.when_where.dates import find_date
+from newsgraph.when_where.places import Gazetteer
+
+__all__ = ["EventCoder"]
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE = {"which", "who", "that", "whom"}
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "him", "his", "she", "her"}
+GROUP_SUBJECTS = {"both", "two", "sides", "leaders", "countries", "nations", "governments", "parties", "they", "sides"}
+RECIPROCAL_ROOTS = {"04"}
+RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
+LOCATIVE = {"in", "at"}
+
+
+@dataclass
+class Arg:
+    actor: Actor
+    mention: Mention | None
+    token: Token
+    via: str  # how it was found: "direct", "phrase", "pronoun", "group"
+
+
+class ActorIndex:
+    """Which actor each token belongs to, from the actors' mention spans."""
+
+    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
+        self.by_token: dict[int, tuple[Actor, Mention]] = {}
+        for actor in actors:
+            for m in actor.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    old = self.by_token.get(t.i)
+                    if old is None or (old[1].end - old[1].start) > (m.end - m.start):
+                        self.by_token[t.i] = (actor, m)
+
+    def at(self, token: Token) -> tuple[Actor, Mention] | None:
+        return self.by_token.get(token.i)
+
+
+class EventCoder:
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
+        self.lexicon = lexicon
+        self.ontology = ontology
+        self.kb = kb
+        self.gazetteer = gazetteer
+
+    # -- entry point -----------------------------------------------------------------------
+
+    def code(self, doc: Doc, actors: Sequence[Actor], sentences: Sequence[Sentence],
+             published: date | None) -> tuple[list[Event], list[Place]]:
+        index = ActorIndex(doc, actors)
+        text = doc.text
+        events: list[Event] = []
+        seen: set[tuple] = set()
+        recent: list[tuple[int, list[Arg]]] = []  # (sentence, participants) of events so far
+        for token in doc:
+            for pattern, anchor, pred in self._predicates(token):
+                for event in self._events(doc, index, pattern, anchor, pred, sentences, published, recent, text):
+                    key = (event.sentence, event.cameo_root, event.source and event.source.actor,
+                           event.target and event.target.country, event.modality)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    events.append(event)
+        return [_renumber(e, i) for i, e in enumerate(events, start=1)], self.places(doc, index)
+
+    # -- predicates -----------------------------------------------------------------------
+
+    def _predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
+        """(pattern, anchor, predicate): the anchor carries subject and modality (a light verb for nouns)."""
+        kind = coarse(token)
+        if kind == "VERB":
+            pattern = self._verb_pattern(token)
+            if pattern is not None:
+                yield pattern, token, token
+        elif kind == "NOUN":
+            found = self._noun_pattern(token)
+            if found is not None:
+                yield found
+
+    def _verb_pattern(self, verb: Token) -> Pattern | None:
+        lemma = base(verb)
+        if lemma in self.lexicon.light_verbs and any(
+                c.dep_ == "dobj" and self.lexicon.for_noun(base(c)) and any(lemma in p.light for p in self.lexicon.for_noun(base(c)))
+                for c in verb.children):
+            return None  # "held talks": the noun is the predicate
+        objects = {base(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")}
+        preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
+        for pattern in self.lexicon.for_verb(lemma):
+            if pattern.objects and not pattern.objects & objects:
+                continue
+            if pattern.prep and pattern.prep not in preps:
+                continue
+            return pattern
+        return None
+
+    def _noun_pattern(self, noun: Token) -> tuple[Pattern, Token, Token] | None:
+        lemma = base(noun)
+        head = noun.head
+        for pattern in self.lexicon.for_noun(lemma):
+            if pattern.light:
+                if noun.dep_ in ("dobj", "nsubjpass") and base(head) in pattern.light and coarse(head) == "VERB":
+                    return pattern, head, noun
+                continue
+            if any(c.dep_ == "poss" for c in noun.children) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
+                return pattern, noun, noun
+        return None
+
+    # -- arguments ------------------------------------------------------------------------
+
+    def _events(self, doc: Doc, index: ActorIndex, pattern: Pattern, anchor: Token, pred: Token,
+                sentences: Sequence[Sentence], published: date | None, recent: list, text: str) -> Iterator[Event]:
+        code = self.ontology.codes.get(pattern.cameo)
+        if code is None:
+            return
+        sources = self._sources(anchor, pred, index, recent)
+        if not sources:
+            return
+        source_ids = {s.actor.id for s in sources}
+        targets = self._targets(anchor, pred, pattern, index, source_ids, recent, {s.actor.country for s in sources})
+        sid = max(0, bisect_right([s.start for s in sentences], anchor.idx) - 1)
+        sentence = sentences[sid] if sid < len(sentences) else None
+        sent_text = text[sentence.start:sentence.end] if sentence else anchor.sent.text
+        when = find_date(_clause_text(anchor), published)
+        if when.source != "text":
+            when = find_date(sent_text, published)
+        modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
+        place = self._place(anchor)
+        recent.append((sid, sources + targets))
+        reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
+        pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]
+        if reciprocal and not targets and len(sources) == 2:  # "Japan and Korea held talks"
+            pairs = [(sources[0], sources[1])]
+        for source, target in pairs:
+            if target is None and pattern.targets and "none" not in pattern.targets and pattern.targets != ("dobj",):
+                continue
+            yield Event(
+                id="", type=code.plover_type, mode=code.plover_mode, cameo=code.code, cameo_root=code.root,
+                cameo_name=code.name, quad_class=code.quad_class, goldstein=code.goldstein,
+                plover_score=self.ontology.plover_score(code.plover_type, code.plover_mode),
+                source=_event_actor(source), target=_event_actor(target) if target else None,
+                reciprocal=reciprocal and target is not None, modality=modality,
+                historical=when.historical, date=when.date, date_source=when.source, date_text=when.text,
+                place=place, sentence=sid,
+                predicate=TextSpan(text=pred.text if pred.i == anchor.i else f"{anchor.text} … {pred.text}",
+                                   start=min(anchor.idx, pred.idx), end=max(anchor.idx + len(anchor), pred.idx + len(pred))),
+                evidence=sent_text, confidence=_confidence(pattern, source, target),
+            )
+
+    def _arg(self, token: Token, index: ActorIndex, recent: list, skip: set[str] = frozenset(), via: str = "direct",
+             avoid: set[str | None] = frozenset()) -> list[Arg]:
+        """The actors a noun phrase names: the token's own mention, its conjuncts, else one inside it."""
+        found: list[Arg] = []
+        for t in [token, *_conjuncts(token)]:
+            hit = index.at(t)
+            if hit and hit[0].id not in skip:
+                found.append(Arg(hit[0], hit[1], t, via))
+            elif t.lower_ in PRONOUNS or (t.lower_ in GROUP_SUBJECTS and t.dep_ in SUBJECTS):
+                found.extend(self._antecedent(t, index, recent, skip))
+            else:
+                inner = self._inside(t, index, skip, avoid, recent)
+                if inner:
+                    found.append(inner)
+        return found
+
+    def _inside(self, token: Token, index: ActorIndex, skip: set[str], avoid: set[str | None] = frozenset(),
+                recent: list | None = None) -> Arg | None:
+        """An actor named inside a phrase: "US attempts", "commitment to Ukraine's sovereignty", "its bid".
+
+        Prepositional objects are searched before possessors, and an actor of the
+        source's own country ("the United States' commitment") only when nothing else is there.
+        """
+        order = {"prep": 0, "pobj": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        queue = sorted((c for c in token.children if c.dep_ not in ("relcl", "punct", "cc", "conj", "det")),
+                       key=lambda c: order.get(c.dep_, 1))
+        fallback, seen = None, 0
+        while queue and seen < 25:
+            t = queue.pop(0)
+            seen += 1
+            hit = index.at(t)
+            if hit is None and t.lower_ in ("its", "their") and recent is not None:
+                resolved = self._antecedent(t, index, recent, skip)
+                hit = (resolved[0].actor, resolved[0].mention) if resolved else None
+            if hit and hit[0].id not in skip:
+                if hit[0].country not in avoid:
+                    return Arg(hit[0], hit[1], t, "phrase")
+                fallback = fallback or Arg(hit[0], hit[1], t, "phrase")
+            queue.extend(sorted((c for c in t.children if c.dep_ not in ("relcl", "punct", "cc")),
+                                key=lambda c: order.get(c.dep_, 1)))
+        return fallback
+
+    def _antecedent(self, token: Token, index: ActorIndex, recent: list, skip: set[str]) -> list[Arg]:
+        """"it", "they", "both leaders": the main subject before, or the last event's participants."""
+        plural = token.lower_ in ("they", "their", "them") or token.lower_ in GROUP_SUBJECTS
+        sid = sentence_of(token)
+        if plural:
+            for esid, participants in reversed(recent):
+                if sid - esid <= 1 and len({p.actor.id for p in participants}) >= 2:
+                    return [Arg(p.actor, p.mention, token, "group") for p in participants if p.actor.id not in skip]
+            return []
+        if token.lower_ in ("he", "him", "his", "she", "her"):
+            hit = index.at(token)
+            return [Arg(hit[0], hit[1], token, "pronoun")] if hit and hit[0].id not in skip else []
+        root = token.sent.root
+        candidates = [c for c in token.doc[token.sent.start: token.i] if c.dep_ in SUBJECTS and index.at(c)]
+        candidates.sort(key=lambda c: (c.head.i != root.i, -c.i))
+        for c in candidates:
+            actor, mention = index.at(c)  # type: ignore[misc]
+            if actor.kind != "person" and actor.id not in skip:
+                return [Arg(actor, mention, token, "pronoun")]
+        return []
+
+    def _sources(self, anchor: Token, pred: Token, index: ActorIndex, recent: list) -> list[Arg]:
+        if pred.i != anchor.i or coarse(anchor) == "VERB":
+            subject = _subject(anchor)
+            if subject is not None:
+                return self._arg(subject, index, recent)
+            return []
+        for c in pred.children:  # a noun: "Russia's attack", "the attack by Russia"
+            if c.dep_ == "poss":
+                return self._arg(c, index, recent)
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return [a for o in c.children if o.dep_ == "pobj" for a in self._arg(o, index, recent)]
+        return []
+
+    def _targets(self, anchor: Token, pred: Token, pattern: Pattern, index: ActorIndex, skip: set[str],
+                 recent: list, source_countries: set[str | None]) -> list[Arg]:
+        passive = any(c.dep_ == "nsubjpass" for c in anchor.children)
+        for slot in pattern.targets:
+            tokens = _slot(anchor, pred, slot, passive)
+            if not tokens and slot == "dobj":  # "criticised what they see as US attempts"
+                tokens = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and c.i != pred.i]
+            found = [a for t in tokens for a in self._arg(t, index, recent, skip, avoid=source_countries)]
+            if found:
+                return found
+        return []
+
+    # -- places ---------------------------------------------------------------------------
+
+    def _place_of(self, token: Token, index: ActorIndex | None = None) -> Place | None:
+        text = _name_at(token)
+        if not text:
+            return None
+        country = None
+        hit = self.kb.names.get(text)
+        entity = self.kb.entities[hit[0]] if hit else None
+        place = self.gazetteer.lookup(text)
+        if entity is not None and entity.kind == "country":
+            country = entity.country
+            if place is None or text == entity.name:
+                return Place(name=entity.name, country=country, latitude=None, longitude=None,
+                             text=text, start=token.idx, end=token.idx + len(text))
+        if place is None:
+            return None
+        return Place(name=place.name, country=self.kb.iso2.get(place.country_iso2), latitude=place.latitude,
+                     longitude=place.longitude, text=text, start=token.idx, end=token.idx + len(text))
+
+    def _place(self, anchor: Token) -> Place | None:
+        """Where the event happened: "met ... in Moscow", "In Moscow, X said ..."."""
+        for token in (anchor, anchor.head):
+            for c in token.children:
+                if c.dep_ == "prep" and c.lower_ in LOCATIVE:
+                    for o in c.children:
+                        if o.dep_ == "pobj":
+                            place = self._place_of(_first_name_token(o))
+                            if place:
+                                return place
+            if token.dep_ not in ("xcomp", "conj", "ccomp"):
+                break
+        return None
+
+    def places(self, doc: Doc, index: ActorIndex) -> list[Place]:
+        """Every place the article names as a location, once, at its first mention."""
+        found: dict[str, Place] = {}
+        for token in doc:
+            if token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "near", "to", "from", "across", "into") \
+                    and coarse(token) == "PROPN":
+                place = self._place_of(_first_name_token(token))
+                if place and place.name not in found:
+                    found[place.name] = place
+        return list(found.values())
+
+
+_OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
+
+
+def _clause_text(anchor: Token) -> str:
+    """The predicate's own clause, without clauses hanging off it at any depth (for its date)."""
+    words = []
+    for t in anchor.subtree:
+        node, inside = t, True
+        while node.i != anchor.i:
+            if node.dep_ in _OTHER_CLAUSES:
+                inside = False
+                break
+            node = node.head
+        if inside:
+            words.append(t.text)
+    return " ".join(words)
+
+
+def _first_name_token(token: Token) -> Token:
+    first = token
+    for c in token.lefts:
+        if c.dep_ == "compound" and coarse(c) == "PROPN":
+            first = c
+            break
+    return first
+
+
+def _name_at(token: Token) -> str:
+    doc = token.doc
+    end = token.i
+    while end < len(doc) and coarse(doc[end]) == "PROPN" and end - token.i < 4:
+        end += 1
+    return doc[token.i:end].text if end > token.i else ""
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _subject(verb: Token) -> Token | None:
+    """The agent of a verb, through conjunction, control and relative clauses."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return verb.head
+            return c
+        if c.dep_ == "agent":
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    if verb.dep_ == "relcl":
+        return verb.head
+    if verb.dep_ == "xcomp":
+        head = verb.head
+        if base(head) in REQUEST:  # "urged X to meet": X meets
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if obj is not None:
+                return obj
+        return _subject(head) if head.i != verb.i else None
+    if verb.dep_ in ("conj", "advcl", "acomp") and verb.head.i != verb.i and coarse(verb.head) in ("VERB", "ADJ"):
+        return _subject(verb.head)
+    if verb.dep_ == "acl":  # "talks held by X"
+        return None
+    return None
+
+
+def _slot(anchor: Token, pred: Token, slot: str, passive: bool) -> list[Token]:
+    """The tokens in a pattern's target slot."""
+    holders = [pred] if pred.i == anchor.i else [pred, anchor]
+    if slot == "dobj":
+        dep = "nsubjpass" if passive else "dobj"
+        return [c for h in holders for c in h.children if c.dep_ == dep]
+    if slot == "dative":
+        found = [c for c in anchor.children if c.dep_ == "dative"]
+        if not found and passive:  # "were handed proposals": the subject received them
+            found = [c for c in anchor.children if c.dep_ == "nsubjpass"]
+        return found
+    if slot.startswith("prep:"):
+        prep = slot[5:]
+        objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]  # "hands requests to US"
+        return [o for h in holders + objects for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == prep
+                for o in c.children if o.dep_ == "pobj"]
+    return []
+
+
+def _event_actor(arg: Arg | None) -> EventActor | None:
+    if arg is None:
+        return None
+    m, a = arg.mention, arg.actor
+    token = arg.token
+    start, end, text = (m.start, m.end, m.text) if m is not None and arg.via != "group" else (token.idx, token.idx + len(token), token.text)
+    return EventActor(actor=a.id, name=a.name, country=a.country, code=a.code, text=text, start=start, end=end)
+
+
+def _confidence(pattern: Pattern, source: Arg, target: Arg | None) -> float:
+    score = 0.75 + 0.1 * min(pattern.specificity, 1)
+    for arg in (source, target):
+        if arg is not None and arg.via != "direct":
+            score -= 0.15
+    if target is None:
+        score -= 0.1
+    return round(max(0.1, min(score, 0.95)), 2)
+
+
+def _renumber(event: Event, n: int) -> Event:
+    from dataclasses import replace
+
+    return replace(event, id=f"E{n}")

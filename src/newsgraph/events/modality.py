@@ -1,0 +1,74 @@
+"""Modality of an event: asserted, intended, requested, hypothetical, negated or claimed.
+
+Read off the dependency parse around the predicate: a negation, a modal or
+"if", a verb of intending ("vowed to", "is ready to"), of requesting ("urged
+X to") or of claiming ("claims that ...", "alleged that ...") above it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.actors.words import base
+
+__all__ = ["CLAIM", "REQUEST", "modality_of"]
+
+INTEND = {"plan", "intend", "pledge", "vow", "promise", "aim", "seek", "want", "prepare", "hope", "expect",
+          "agree", "decide", "offer", "propose", "threaten", "try", "attempt", "wish", "commit", "resolve", "mean"}
+READY = {"ready", "willing", "prepared", "determined", "poised", "set", "keen", "eager"}
+REQUEST = {"urge", "ask", "call", "press", "appeal", "encourage", "demand", "request", "implore", "push", "invite", "tell", "order"}
+CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "suggestion", "report", "speculation",
+         "insinuation", "assertion", "disinformation", "propaganda", "lie", "fabrication"}
+DENY = {"deny", "reject", "dismiss", "refute", "rebut"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+# Links up which a claim, request or intention reaches a predicate; a relative clause
+# ("Russia, which annexed Crimea") is the writer's own statement and stops the climb.
+_CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "conj", "pcomp", "acomp"}
+
+
+def _negated(anchor: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("neg", "advmod", "det") for c in anchor.children)
+
+
+def _climb(anchor: Token):  # type: ignore[no-untyped-def]
+    """The tokens above the predicate, through clause links, nearest first."""
+    token = anchor
+    while token.dep_ in _CLAUSE_DEPS and token.head is not token:
+        yield token, token.head
+        token = token.head
+
+
+def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
+    """The modality of the event whose predicate (or light verb) is ``anchor``.
+
+    Signals are gathered up the clause chain; a claim anywhere above wins
+    ("claims that Washington was pressing Ukraine to make concessions" is a
+    claim all the way down), then negation, request, condition, intention.
+    """
+    found: set[str] = set()
+    if _negated(anchor) or any(d.lower_ in ("neither", "nor", "no") for s in subjects or [] for d in s.subtree):
+        found.add("negated")
+    aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX or any(m.lower_ in ("if", "unless") for m in anchor.children if m.dep_ == "mark"):
+        found.add("hypothetical")
+    if aux & FUTURE_AUX or {"going"} <= aux:
+        found.add("intended")
+    direct = True  # only the nearest clause above decides request, intention and condition
+    for child, head in _climb(anchor):
+        lemma = base(head)
+        if lemma in CLAIM and child.dep_ in ("acl", "ccomp", "relcl", "xcomp", "pcomp"):
+            found.add("claimed")
+        if direct and child.dep_ == "xcomp" and lemma in REQUEST:
+            found.add("requested")
+        elif direct and child.dep_ == "xcomp" and (lemma in INTEND or lemma in READY):
+            found.add("negated" if _negated(head) else "intended")
+        elif direct and child.dep_ in ("advcl", "ccomp") and any(
+                m.lower_ in ("if", "unless") for m in child.children if m.dep_ == "mark"):
+            found.add("hypothetical")
+        if child.dep_ != "conj":
+            direct = False
+    for modality in ("claimed", "negated", "requested", "hypothetical", "intended"):
+        if modality in found:
+            return modality
+    return "asserted"
