@@ -7,7 +7,8 @@ CAMEO manual coded in PLOVER; CC BY-SA 4.0, read in place). Old labels are
 mapped (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT)
 and old codes (JAP→JPN, ITL→ITA, VTN→VNM). Only asserted events are scored,
 as filters and exports default to them. A reciprocal event matches in either
-direction. Micro-averaged, overall and per type.
+direction; a GSR item with two sources and no target (its way of coding a
+joint act) is the pair of them. Micro-averaged, overall and per type.
 
 Seed: the required events of ``examples/seed/gold.json`` (type, source,
 target, asserted, date), the optional ones reported apart, and forbidden
@@ -42,8 +43,13 @@ def _codes(value: Any) -> list[str | None]:
 
 
 def gold_triples(item: dict) -> list[Triple]:
+    """The GSR codes a joint act ("X and Y held talks") as several sources and no target:
+    that is the pair X↔Y, which a reciprocal event matches in either direction."""
     kind = OLD_TYPES.get(item["event"], item["event"])
-    return [(kind, s, t) for s in _codes(item.get("source")) for t in _codes(item.get("target")) if s]
+    sources, targets = _codes(item.get("source")), _codes(item.get("target"))
+    if targets == [None] and len(sources) == 2 and None not in sources:
+        return [(kind, sources[0], sources[1])]
+    return [(kind, s, t) for s in sources for t in targets if s]
 
 
 def event_triples(events: tuple[Event, ...]) -> list[tuple[Triple, bool]]:

@@ -41,6 +41,10 @@ RELATIVE = {"which", "who", "that", "whom"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "him", "his", "she", "her"}
 GROUP_SUBJECTS = {"both", "two", "sides", "leaders", "countries", "nations", "governments", "parties", "they", "sides"}
 RECIPROCAL_ROOTS = {"04"}
+# A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse", "insist", "charge", "add"}
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 LOCATIVE = {"in", "at"}
 
@@ -166,9 +170,24 @@ class EventCoder:
         pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]
         if reciprocal and not targets and len(sources) == 2:  # "Japan and Korea held talks"
             pairs = [(sources[0], sources[1])]
+        if modality == "asserted" and code.quad_class >= 3 and _reported_by_other(anchor, sources, index):
+            modality = "claimed"  # "Sudan said Ethiopian militias had killed six farmers"
+        intent = INTENT_CODES.get(code.root) if modality == "intended" else None
         for source, target in pairs:
             if target is None and pattern.targets and "none" not in pattern.targets and pattern.targets != ("dobj",):
                 continue
+            if intent and intent in self.ontology.codes:  # the statement of intent is itself an event
+                icode = self.ontology.codes[intent]
+                yield Event(
+                    id="", type=icode.plover_type, mode=icode.plover_mode, cameo=icode.code, cameo_root=icode.root,
+                    cameo_name=icode.name, quad_class=icode.quad_class, goldstein=icode.goldstein,
+                    plover_score=self.ontology.plover_score(icode.plover_type, icode.plover_mode),
+                    source=_event_actor(source), target=_event_actor(target) if target else None,
+                    reciprocal=False, modality="asserted", historical=when.historical, date=when.date,
+                    date_source=when.source, date_text=when.text, place=place, sentence=sid,
+                    predicate=TextSpan(text=pred.text, start=pred.idx, end=pred.idx + len(pred)),
+                    evidence=sent_text, confidence=round(_confidence(pattern, source, target) - 0.1, 2),
+                )
             yield Event(
                 id="", type=code.plover_type, mode=code.plover_mode, cameo=code.code, cameo_root=code.root,
                 cameo_name=code.name, quad_class=code.quad_class, goldstein=code.goldstein,
@@ -266,8 +285,31 @@ class EventCoder:
             if not tokens and slot == "dobj":  # "criticised what they see as US attempts"
                 tokens = [c for c in anchor.children if c.dep_ in ("ccomp", "xcomp") and c.i != pred.i]
             found = [a for t in tokens for a in self._arg(t, index, recent, skip, avoid=source_countries)]
+            if not found:
+                found = [a for t in tokens for a in self._country_words(t, source_countries)]
             if found:
                 return found
+        for c in anchor.children:  # "agreed to re-open its borders to UN peacekeepers"
+            if c.dep_ == "xcomp" and c.i != pred.i:
+                inner = self._inside(c, index, skip, source_countries, recent)
+                if inner:
+                    return [inner]
+        return []
+
+    def _country_words(self, token: Token, avoid: set[str | None]) -> list[Arg]:
+        """A target named only by a demonym or a place: "the Ukrainian city of Kharkiv", "targets in Lebanon"."""
+        for t in token.subtree:
+            country = None
+            if t.text[:1].isupper() and (t.lower_ in self.kb.adjectives):
+                country = self.kb.adjectives[t.lower_]
+            elif coarse(t) == "PROPN":
+                place = self._place_of(_first_name_token(t))
+                country = place.country if place else None
+            if country and country not in avoid:
+                name = self.kb.country_names.get(country, country)
+                actor = Actor(id=f"country:{country}", name=name, kind="country", code=f"{country}GOV", country=country,
+                              org=None, sector=None, role=None, in_kb=True, mentions=())
+                return [Arg(actor, None, t, "phrase")]
         return []
 
     # -- places ---------------------------------------------------------------------------
@@ -332,6 +374,20 @@ def _clause_text(anchor: Token) -> str:
         if inside:
             words.append(t.text)
     return " ".join(words)
+
+
+def _reported_by_other(anchor: Token, sources: list[Arg], index: ActorIndex) -> bool:
+    """An act reported in someone else's words: "Sudan said Ethiopian militias had killed ..."."""
+    token = anchor
+    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "ccomp" or base(token.head) not in SAY:
+        return False
+    speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    hit = index.at(speaker) if speaker is not None else None
+    if hit is None:
+        return speaker is not None and speaker.lower_ not in ("he", "she", "it", "they")
+    return all(hit[0].country != s.actor.country for s in sources)
 
 
 def _first_name_token(token: Token) -> Token:

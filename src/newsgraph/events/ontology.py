@@ -58,5 +58,9 @@ def load_ontology() -> Ontology:
         )
         for r in _rows("cameo.csv")
     }
+    for r in _rows("plover_overrides.csv"):  # deliberate departures from the conversion table, with reasons
+        old = codes[r["code"]]
+        codes[r["code"]] = CameoCode(old.code, old.name, old.root, old.quad_class, old.goldstein,
+                                     r["plover_type"] or None, r["plover_mode"] or None, old.plover_context)
     scores = {(r["type"], r["mode"]): float(r["score"]) for r in _rows("plover_scores.csv") if r["score"]}
     return Ontology(codes, scores)

@@ -293,4 +293,7 @@ def recover_structure(
         else:
             structure.body.append(line)
     _read_trailer(units[tail:], structure)
+    if not structure.body:  # a one-line text ("Russia hands demands to US") is its own body
+        structure.body = [line for line, why in structure.dropped if why == "trailer" and len(line.split()) >= 3]
+        structure.dropped = [(line, why) for line, why in structure.dropped if (line, why)[0] not in structure.body]
     return structure
