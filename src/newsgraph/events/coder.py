@@ -45,6 +45,8 @@ RECIPROCAL_ROOTS = {"04"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse", "insist", "charge", "add"}
+MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(), prep="", targets=("none",),
+               cameo="100", note="X said Y must do Z")
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 LOCATIVE = {"in", "at"}
 
@@ -108,6 +110,9 @@ class EventCoder:
     def _predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
         """(pattern, anchor, predicate): the anchor carries subject and modality (a light verb for nouns)."""
         kind = coarse(token)
+        if kind == "VERB" and token.dep_ == "ccomp" and base(token.head) in SAY | {"insist", "demand", "declare"} \
+                and any(c.lower_ in ("must", "should") and c.dep_ == "aux" for c in token.children):
+            yield MUST, token.head, token.head  # "X said Y must return the helicopter": X demands it of Y
         if kind == "VERB":
             pattern = self._verb_pattern(token)
             if pattern is not None:
@@ -289,9 +294,29 @@ class EventCoder:
                 found = [a for t in tokens for a in self._country_words(t, source_countries)]
             if found:
                 return found
-        for c in anchor.children:  # "agreed to re-open its borders to UN peacekeepers"
+        return self._fallback_targets(anchor, pred, index, skip, recent, source_countries)
+
+    def _fallback_targets(self, anchor: Token, pred: Token, index: ActorIndex, skip: set[str], recent: list,
+                          avoid: set[str | None]) -> list[Arg]:
+        """Where a target hides when the pattern's slots are empty: whose request was rejected
+        ("rejected a U.S. request", "an Indian proposal"), who must act ("demanded that the US
+        cancel ..."), what was agreed to ("agreed to re-open its borders to UN peacekeepers")."""
+        objects = [c for h in {anchor.i: anchor, pred.i: pred}.values() for c in h.children if c.dep_ in ("dobj", "nsubjpass")]
+        for obj in objects:
+            found = self._inside(obj, index, skip, avoid, recent)
+            if found:
+                return [found]
+            words = self._country_words(obj, avoid)
+            if words:
+                return words
+        for c in anchor.children:
+            if c.dep_ == "ccomp" and c.i != pred.i:
+                subject = _subject(c)
+                found = self._arg(subject, index, recent, skip, avoid=avoid) if subject is not None else []
+                if found:
+                    return found
             if c.dep_ == "xcomp" and c.i != pred.i:
-                inner = self._inside(c, index, skip, source_countries, recent)
+                inner = self._inside(c, index, skip, avoid, recent)
                 if inner:
                     return [inner]
         return []
