@@ -47,7 +47,7 @@ SELF_HEADS = {"bloc", "alliance", "agency", "organisation", "organization", "bod
               "government", "administration", "regime", "authorities", "authority", "state", "leadership"}
 TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
           "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
-PLACE_PREPS = {"in", "at", "from", "of", "on"}
+PLACE_PREPS = {"in", "at", "from", "of", "on", "throughout", "across", "around"}
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "den", "la", "le", "du", "ibn", "abu"}
 
 

@@ -141,7 +141,9 @@ class EventCoder:
     def _noun_pattern(self, noun: Token) -> tuple[Pattern, Token, Token] | None:
         lemma = base(noun)
         head = noun.head
-        for pattern in self.lexicon.for_noun(lemma):
+        modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
+        two_word = [p for m in modifiers for p in self.lexicon.for_noun(f"{m.lower_} {lemma}")]  # "hunger strike"
+        for pattern in two_word + self.lexicon.for_noun(lemma):
             if pattern.light:
                 if noun.dep_ in ("dobj", "nsubjpass") and base(head) in pattern.light and coarse(head) == "VERB":
                     return pattern, head, noun
@@ -178,6 +180,8 @@ class EventCoder:
         if modality == "asserted" and code.quad_class >= 3 and _reported_by_other(anchor, sources, index):
             modality = "claimed"  # "Sudan said Ethiopian militias had killed six farmers"
         intent = INTENT_CODES.get(code.root) if modality == "intended" else None
+        if not targets and code.plover_type in DOMESTIC:
+            pairs = [(s, _domestic_target(s, code.plover_type)) for s, _t in pairs]
         for source, target in pairs:
             if target is None and pattern.targets and "none" not in pattern.targets and pattern.targets != ("dobj",):
                 continue
@@ -399,6 +403,21 @@ def _clause_text(anchor: Token) -> str:
         if inside:
             words.append(t.text)
     return " ".join(words)
+
+
+# Events that, with no target named, are aimed at the source's own state: a protest is against
+# its government; a curfew, an arrest, a concession or a resignation bears on its own country.
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "RETREAT"}
+_STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG", None}
+
+
+def _domestic_target(source: Arg, plover_type: str) -> Arg | None:
+    country = source.actor.country
+    if country in (None, "IGO", "NGO") or (plover_type != "PROTEST" and source.actor.sector not in _STATE_SECTORS):
+        return None
+    state = Actor(id=f"country:{country}", name=country, kind="country", code=f"{country}GOV", country=country,
+                  org=None, sector="GOV", role=None, in_kb=True, mentions=())
+    return Arg(state, None, source.token, "domestic")
 
 
 def _reported_by_other(anchor: Token, sources: list[Arg], index: ActorIndex) -> bool:

@@ -20,6 +20,7 @@ REQUEST = {"urge", "ask", "call", "press", "appeal", "encourage", "demand", "req
 CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "suggestion", "report", "speculation",
          "insinuation", "assertion", "disinformation", "propaganda", "lie", "fabrication"}
 DENY = {"deny", "reject", "dismiss", "refute", "rebut"}
+REPORT = {"say", "announce", "tell", "state", "declare", "add", "warn", "insist", "confirm", "report"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 # Links up which a claim, request or intention reaches a predicate; a relative clause
@@ -50,6 +51,8 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
     if _negated(anchor) or any(d.lower_ in ("neither", "nor", "no") for s in subjects or [] for d in s.subtree):
         found.add("negated")
     aux = {c.lower_ for c in anchor.children if c.dep_ in ("aux", "auxpass")}
+    if "would" in aux and anchor.dep_ == "ccomp" and base(anchor.head) in REPORT:
+        aux = (aux - {"would"}) | {"will"}  # "said they would boycott": reported future, not a condition
     if aux & HYPOTHETICAL_AUX or any(m.lower_ in ("if", "unless") for m in anchor.children if m.dep_ == "mark"):
         found.add("hypothetical")
     if aux & FUTURE_AUX or {"going"} <= aux:
