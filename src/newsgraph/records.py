@@ -31,7 +31,7 @@ __all__ = [
     "record_to_dict",
 ]
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 @dataclass(frozen=True)

@@ -171,7 +171,8 @@ class EventCoder:
         if when.source != "text":
             when = find_date(sent_text, published)
         modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
-        place = self._place(anchor)
+        place = self._place(pred) if pred.i != anchor.i else None
+        place = place or self._place(anchor)
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
         pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]

@@ -34,6 +34,8 @@ _PATTERNS = [
     ("year", re.compile(r"\b(?:in|since|during|by)\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
 ]
 _AGO = {"a": 1, "one": 1, "two": 2, "three": 3}
+# An event dated more than this many days before publication is background, not news of the day.
+HISTORICAL_DAYS = 90
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _day_month(m: re.Match[str], published: date | None) -> tuple[date | None, b
         return None, False
     if not m.group("year") and published and found > published + timedelta(days=7):
         found = found.replace(year=year - 1)
-    historical = bool(published and (published - found).days > 365)
+    historical = bool(published and (published - found).days > HISTORICAL_DAYS)
     return found, historical
 
 
@@ -89,7 +91,7 @@ def find_date(sentence: str, published: date | None) -> DateFinding:
         text = m.group(0)
         if kind == "year":
             year = int(m.group("year"))
-            if published and year < published.year:
+            if published and (year < published.year - 1 or (year < published.year and published.month > 3)):
                 return DateFinding(str(year), text, "text", True)
             continue
         if kind in ("month_day", "day_month"):
