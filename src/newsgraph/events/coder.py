@@ -168,6 +168,10 @@ class EventCoder:
         sentence = sentences[sid] if sid < len(sentences) else None
         sent_text = text[sentence.start:sentence.end] if sentence else anchor.sent.text
         when = find_date(_clause_text(anchor), published)
+        head = anchor
+        while when.source != "text" and head.dep_ == "conj" and head.head.i != head.i:  # "annexed ... in 2014 and launched"
+            head = head.head
+            when = find_date(_clause_text(head), published)
         if when.source != "text":
             when = find_date(sent_text, published)
         modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
@@ -176,10 +180,9 @@ class EventCoder:
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
         pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]
-        if reciprocal and not targets and len(sources) == 2:  # "Japan and Korea held talks"
-            pairs = [(sources[0], sources[1])]
-        if modality == "asserted" and code.quad_class >= 3 and _reported_by_other(anchor, sources, index):
-            modality = "claimed"  # "Sudan said Ethiopian militias had killed six farmers"
+        if not targets and len(sources) == 2 and code.quad_class <= 2 \
+                and sources[0].actor.country != sources[1].actor.country:  # "Japan and Korea held talks"
+            pairs, reciprocal = [(sources[0], sources[1])], True
         intent = INTENT_CODES.get(code.root) if modality == "intended" else None
         if not targets and code.plover_type in DOMESTIC:
             pairs = [(s, _domestic_target(s, code.plover_type)) for s, _t in pairs]
@@ -314,6 +317,12 @@ class EventCoder:
             words = self._country_words(obj, avoid)
             if words:
                 return words
+        place = self._place(pred) or self._place(anchor)  # "arrived in Amman", "a centre in Tokyo"
+        if place is not None and place.country and place.country not in avoid:
+            state = Actor(id=f"country:{place.country}", name=self.kb.country_names.get(place.country, place.country),
+                          kind="country", code=f"{place.country}GOV", country=place.country, org=None, sector="GOV",
+                          role=None, in_kb=True, mentions=())
+            return [Arg(state, None, anchor, "place")]
         for c in anchor.children:
             if c.dep_ == "ccomp" and c.i != pred.i:
                 subject = _subject(c)

@@ -1,5 +1,10 @@
 """Modality of an event: asserted, intended, requested, hypothetical, negated or claimed.
 
+Reported speech ("Russia said China supports its bid", "X reported that ...",
+"according to ...") is asserted, as the PLOVER GSR and our seed annotation
+code it; an event is claimed when the text marks it as a claim ("claims
+that", "alleged", "denied reports that").
+
 Read off the dependency parse around the predicate: a negation, a modal or
 "if", a verb of intending ("vowed to", "is ready to"), of requesting ("urged
 X to") or of claiming ("claims that ...", "alleged that ...") above it.
@@ -17,7 +22,7 @@ INTEND = {"plan", "intend", "pledge", "vow", "promise", "aim", "seek", "want", "
           "agree", "decide", "offer", "propose", "threaten", "try", "attempt", "wish", "commit", "resolve", "mean"}
 READY = {"ready", "willing", "prepared", "determined", "poised", "set", "keen", "eager"}
 REQUEST = {"urge", "ask", "call", "press", "appeal", "encourage", "demand", "request", "implore", "push", "invite", "tell", "order"}
-CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "suggestion", "report", "speculation",
+CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation",
          "insinuation", "assertion", "disinformation", "propaganda", "lie", "fabrication"}
 DENY = {"deny", "reject", "dismiss", "refute", "rebut"}
 REPORT = {"say", "announce", "tell", "state", "declare", "add", "warn", "insist", "confirm", "report"}
@@ -62,6 +67,8 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         lemma = base(head)
         if lemma in CLAIM and child.dep_ in ("acl", "ccomp", "relcl", "xcomp", "pcomp"):
             found.add("claimed")
+        if lemma in ("report", "reports") and child.dep_ in ("acl", "ccomp") and base(head.head) in DENY:
+            found.add("claimed")  # "denied reports that New Delhi had rejected ..."
         if direct and child.dep_ == "xcomp" and lemma in REQUEST:
             found.add("requested")
         elif direct and child.dep_ == "xcomp" and (lemma in INTEND or lemma in READY):

@@ -26,7 +26,7 @@ KNOWN_MISSES = {
     line.strip() for line in (DATA / "event_cases_known_misses.txt").read_text("utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 }
-FLOOR = 0.50
+FLOOR = 0.55
 
 
 def case_id(case: dict) -> str:
