@@ -104,7 +104,9 @@ class ActorFinder:
         if entity.kind != "person" or len(span) > 1:
             return False
         doc = span.doc
-        before = span.start > 0 and is_name_word(doc[span.start - 1]) and doc[span.start - 1].lower_.rstrip(".") not in TITLES
+        prev = doc[span.start - 1] if span.start > 0 else None
+        before = prev is not None and is_name_word(prev) and prev.lower_.rstrip(".") not in TITLES \
+            and not self.kb.sector_of(base(prev))  # "President Obama" is Obama
         after = span.end < len(doc) and is_name_word(doc[span.end])
         return before or after
 
@@ -147,7 +149,7 @@ class ActorFinder:
         """The person's name in a run of capitalised words, without the role or title before it;
         None when the run is a place, an organisation or a title-case headline."""
         doc, start, end = chain.doc, chain.start, chain.end
-        titled = False
+        titled = False  # a title or a role before the name lets one word be a name ("Mr Xi", "President Obama")
         for k in range(end - 2, start - 1, -1):  # "Anglican Archbishop Daniel Otieno": the name follows the role
             if self.kb.sector_of(base(doc[k])) and not doc[k].lower_ in self.kb.not_person:
                 start = k + 1
@@ -158,8 +160,10 @@ class ActorFinder:
             if word.lower_.rstrip(".") in TITLES:
                 titled, start = True, start + 1
             elif two and self.kb.sector_of(two):
-                start += 2
-            elif self.kb.sector_of(base(word)) or adjective_country(word, self.kb):
+                titled, start = True, start + 2
+            elif self.kb.sector_of(base(word)):
+                titled, start = True, start + 1
+            elif adjective_country(word, self.kb):
                 start += 1
             else:
                 break

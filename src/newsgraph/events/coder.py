@@ -333,6 +333,11 @@ class EventCoder:
                 inner = self._inside(c, index, skip, avoid, recent)
                 if inner:
                     return [inner]
+        for c in anchor.children:  # last resort: "denounced as an ugly crime Serbia's suppression"
+            if c.dep_ == "prep" and c.lower_ in ("as", "over", "about", "for") and c.i > anchor.i:
+                inner = self._inside(c, index, skip, avoid, recent)
+                if inner and inner.actor.country not in avoid:
+                    return [inner]
         return []
 
     def _country_words(self, token: Token, avoid: set[str | None]) -> list[Arg]:

@@ -62,6 +62,8 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         found.add("hypothetical")
     if aux & FUTURE_AUX or {"going"} <= aux:
         found.add("intended")
+    if anchor.dep_ == "advcl" and "to" in aux:  # "will visit Senegal to mediate": a purpose, not yet done
+        found.add("intended")
     direct = True  # only the nearest clause above decides request, intention and condition
     for child, head in _climb(anchor):
         lemma = base(head)
