@@ -220,7 +220,10 @@ class EventCoder:
         found: list[Arg] = []
         for t in [token, *_conjuncts(token)]:
             hit = index.at(t)
-            if hit and hit[0].id not in skip:
+            joint = self._joint_demonyms(t)
+            if joint and (hit is None or hit[0].kind == "group"):
+                found.extend(Arg(_country_actor(c, self.kb), hit[1] if hit else None, t, via) for c in joint)
+            elif hit and hit[0].id not in skip:
                 found.append(Arg(hit[0], hit[1], t, via))
             elif t.lower_ in PRONOUNS or (t.lower_ in GROUP_SUBJECTS and t.dep_ in SUBJECTS):
                 found.extend(self._antecedent(t, index, recent, skip))
@@ -340,6 +343,19 @@ class EventCoder:
                     return [inner]
         return []
 
+    def _joint_demonyms(self, token: Token) -> list[str]:
+        """"U.S. and Russian negotiators", "French and Egyptian warships": one group, two countries."""
+        countries: list[str] = []
+        for c in token.children:
+            if c.dep_ in ("amod", "compound", "nmod") and c.i < token.i:
+                for t in (c, *_conjuncts(c)):
+                    hit = self.kb.adjectives.get(t.lower_) if t.text[:1].isupper() else None
+                    hit = hit or next((self.kb.entities[k].country for k in self.kb.names.get(t.text, [])
+                                       if self.kb.entities[k].kind == "country"), None)
+                    if hit and hit not in countries:
+                        countries.append(hit)
+        return countries if len(countries) >= 2 else []
+
     def _country_words(self, token: Token, avoid: set[str | None]) -> list[Arg]:
         """A target named only by a demonym or a place: "the Ukrainian city of Kharkiv", "targets in Lebanon"."""
         for t in token.subtree:
@@ -424,6 +440,11 @@ def _clause_text(anchor: Token) -> str:
 # its government; a curfew, an arrest, a concession or a resignation bears on its own country.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "RETREAT"}
 _STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG", None}
+
+
+def _country_actor(country: str, kb: KnowledgeBase) -> Actor:
+    return Actor(id=f"country:{country}", name=kb.country_names.get(country, country), kind="country",
+                 code=f"{country}GOV", country=country, org=None, sector="GOV", role=None, in_kb=True, mentions=())
 
 
 def _domestic_target(source: Arg, plover_type: str) -> Arg | None:
