@@ -184,6 +184,10 @@ class EventCoder:
                 and sources[0].actor.country != sources[1].actor.country:  # "Japan and Korea held talks"
             pairs, reciprocal = [(sources[0], sources[1])], True
         intent = INTENT_CODES.get(code.root) if modality == "intended" else None
+        if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country:
+            # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
+            targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
+            pairs = [(s, targets[0]) for s in sources if s.actor.id != targets[0].actor.id]
         if not targets and code.plover_type in DOMESTIC:
             pairs = [(s, _domestic_target(s, code.plover_type)) for s, _t in pairs]
         for source, target in pairs:
