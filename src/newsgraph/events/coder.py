@@ -189,7 +189,7 @@ class EventCoder:
             targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
             pairs = [(s, targets[0]) for s in sources if s.actor.id != targets[0].actor.id]
         if not targets and code.plover_type in DOMESTIC:
-            pairs = [(s, _domestic_target(s, code.plover_type)) for s, _t in pairs]
+            pairs = [(s, _domestic_target(s, code.plover_type, self.kb)) for s, _t in pairs]
         for source, target in pairs:
             if target is None and pattern.targets and "none" not in pattern.targets and pattern.targets != ("dobj",):
                 continue
@@ -326,10 +326,7 @@ class EventCoder:
                 return words
         place = self._place(pred) or self._place(anchor)  # "arrived in Amman", "a centre in Tokyo"
         if place is not None and place.country and place.country not in avoid:
-            state = Actor(id=f"country:{place.country}", name=self.kb.country_names.get(place.country, place.country),
-                          kind="country", code=f"{place.country}GOV", country=place.country, org=None, sector="GOV",
-                          role=None, in_kb=True, mentions=())
-            return [Arg(state, None, anchor, "place")]
+            return [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
         for c in anchor.children:
             if c.dep_ == "ccomp" and c.i != pred.i:
                 subject = _subject(c)
@@ -370,10 +367,7 @@ class EventCoder:
                 place = self._place_of(_first_name_token(t))
                 country = place.country if place else None
             if country and country not in avoid:
-                name = self.kb.country_names.get(country, country)
-                actor = Actor(id=f"country:{country}", name=name, kind="country", code=f"{country}GOV", country=country,
-                              org=None, sector=None, role=None, in_kb=True, mentions=())
-                return [Arg(actor, None, t, "phrase")]
+                return [Arg(_country_actor(country, self.kb), None, t, "phrase")]
         return []
 
     # -- places ---------------------------------------------------------------------------
@@ -451,13 +445,11 @@ def _country_actor(country: str, kb: KnowledgeBase) -> Actor:
                  code=f"{country}GOV", country=country, org=None, sector="GOV", role=None, in_kb=True, mentions=())
 
 
-def _domestic_target(source: Arg, plover_type: str) -> Arg | None:
+def _domestic_target(source: Arg, plover_type: str, kb: KnowledgeBase) -> Arg | None:
     country = source.actor.country
     if country in (None, "IGO", "NGO") or (plover_type != "PROTEST" and source.actor.sector not in _STATE_SECTORS):
         return None
-    state = Actor(id=f"country:{country}", name=country, kind="country", code=f"{country}GOV", country=country,
-                  org=None, sector="GOV", role=None, in_kb=True, mentions=())
-    return Arg(state, None, source.token, "domestic")
+    return Arg(_country_actor(country, kb), None, source.token, "domestic")
 
 
 def _reported_by_other(anchor: Token, sources: list[Arg], index: ActorIndex) -> bool:

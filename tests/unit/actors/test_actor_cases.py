@@ -8,10 +8,14 @@ makes the suite say so; a floor on the overall accuracy guards regressions.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "bench"))
+from eval_actors import resolve_case  # noqa: E402
 
 from newsgraph.pipeline import Pipeline
 from newsgraph.reader.sources import RawDocument
@@ -30,13 +34,6 @@ def case_id(case: dict) -> str:
     return f"{case['mention']} | {case['sentence'][:60].rstrip()}"
 
 
-def mention_span(case: dict) -> tuple[int, int]:
-    start = -1
-    for _ in range(case.get("occurrence", 1)):
-        start = case["sentence"].index(case["mention"], start + 1)
-    return start, start + len(case["mention"])
-
-
 @pytest.fixture(scope="module")
 def resolved(pipeline: Pipeline) -> dict[str, tuple[str | None, str | None]]:
     raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"], headline="Case",
@@ -44,22 +41,8 @@ def resolved(pipeline: Pipeline) -> dict[str, tuple[str | None, str | None]]:
     out = {}
     for case, record in zip(CASES, pipeline.run(raws), strict=True):
         assert isinstance(record, Record)
-        out[case_id(case)] = _resolve(record, case, pipeline)
+        out[case_id(case)] = resolve_case(record, case, pipeline.nlp)
     return out
-
-
-def _resolve(record: Record, case: dict, pipeline: Pipeline) -> tuple[str | None, str | None]:
-    """The actor whose smallest mention holds the head word of the case's mention."""
-    offset = record.text.index(case["sentence"])
-    start, end = (x + offset for x in mention_span(case))
-    span = pipeline.nlp(record.text).char_span(start, end, alignment_mode="expand")
-    head = span.root.idx if span is not None else start
-    hits = [(m.end - m.start, a) for a in record.actors for m in a.mentions
-            if m.start <= head < m.end and max(m.start, start) < min(m.end, end)]
-    if not hits:
-        return None, None
-    actor = min(hits, key=lambda h: h[0])[1]
-    return actor.country, actor.sector
 
 
 def test_actor_cases_table_is_large_and_varied() -> None:
