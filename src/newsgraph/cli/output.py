@@ -89,7 +89,7 @@ def render_record(record: Record) -> Panel:
     for caption in art.captions:
         rows.append(("caption", f"{caption.text}  [dim](credit: {caption.credit or '—'})[/dim]"))
     counts = (f"{sum(p.role == 'body' for p in art.paragraphs)} paragraphs, {len(record.sentences)} sentences, "
-              f"{len(record.actors)} actors")
+              f"{len(record.actors)} actors, {len(record.events)} events, {len(record.places)} places")
     rows.append(("body", counts))
     for label, value in rows:
         meta.add_row(label, value)
@@ -108,4 +108,11 @@ def render_record(record: Record) -> Panel:
             actors.add_row(actor.name, actor.code or "—", actor.role or "", _clip(mentions, 60))
         grid.add_row("")
         grid.add_row(actors)
+    if record.events:
+        events = Table("event", "cameo", "source → target", "modality", "date", "predicate", box=None, header_style="bold")
+        for e in record.events:
+            who = f"{e.source.code if e.source else '—'} → {e.target.code if e.target else '—'}"
+            events.add_row(e.type or "—", e.cameo, who, e.modality, e.date or "—", _clip(e.predicate.text, 30))
+        grid.add_row("")
+        grid.add_row(events)
     return Panel(grid, title=f"[bold]{record.id}[/bold]  {record.input.where}", title_align="left")
