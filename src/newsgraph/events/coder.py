@@ -130,8 +130,11 @@ class EventCoder:
             return None  # "held talks": the noun is the predicate
         objects = {base(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")}
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
+        # the noun after a particle or preposition counts too: "called for the release", "accused of corruption"
+        prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ in ("pobj", "pcomp")}
+                        for c in verb.children if c.dep_ == "prep"}
         for pattern in self.lexicon.for_verb(lemma):
-            if pattern.objects and not pattern.objects & objects:
+            if pattern.objects and not pattern.objects & (objects | prep_objects.get(pattern.prep, set())):
                 continue
             if pattern.prep and pattern.prep not in preps:
                 continue
