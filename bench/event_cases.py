@@ -43,13 +43,13 @@ def main() -> None:
             if args.misses:
                 got = [(e.type, e.modality, e.source and e.source.country, e.target and e.target.country) for e in record.events]
                 print(f"MISS {case['type']} {case['modality']} {case['source']}->{case['target']} got {got} :: {case['sentence']}")
+    if args.update:  # before printing, so a closed pipe cannot stop it
+        header = [line for line in MISSES.read_text("utf-8").splitlines() if line.startswith("#")]
+        MISSES.write_text("\n".join(header + misses) + "\n", "utf-8")
     n = len(CASES)
     print(f"event cases: {n - len(misses)}/{n} = {(n - len(misses)) / n:.3f}")
     for key in sorted(total):
         print(f"  {key:12s} {right[key]}/{total[key]}")
-    if args.update:
-        header = [line for line in MISSES.read_text("utf-8").splitlines() if line.startswith("#")]
-        MISSES.write_text("\n".join(header + misses) + "\n", "utf-8")
 
 
 if __name__ == "__main__":
