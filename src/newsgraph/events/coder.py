@@ -49,6 +49,8 @@ MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(),
                cameo="100", note="X said Y must do Z")
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 LOCATIVE = {"in", "at"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+              "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"}
 
 
 @dataclass
@@ -237,7 +239,16 @@ class EventCoder:
             else:
                 inner = self._inside(t, index, skip, avoid, recent)
                 if inner:
-                    found.append(inner)
+                    found.extend(self._with_conjuncts(inner, index, skip))
+        return found
+
+    def _with_conjuncts(self, arg: Arg, index: ActorIndex, skip: set[str]) -> list[Arg]:
+        """"aid for Romania and Poland": the actor found and those conjoined with it."""
+        found = [arg]
+        for c in _conjuncts(arg.token):
+            hit = index.at(c)
+            if hit and hit[0].id not in skip and all(hit[0].id != a.actor.id for a in found):
+                found.append(Arg(hit[0], hit[1], c, arg.via))
         return found
 
     def _inside(self, token: Token, index: ActorIndex, skip: set[str], avoid: set[str | None] = frozenset(),
@@ -379,6 +390,12 @@ class EventCoder:
         text = _name_at(token)
         if not text:
             return None
+        words = text.split()
+        if len(words) > 1 and words[0].lower() in DIRECTIONS:  # "Western Cambodia" is in Cambodia
+            found = self._place_of(token.doc[token.i + 1])
+            if found is not None:
+                return Place(name=found.name, country=found.country, latitude=found.latitude,
+                             longitude=found.longitude, text=text, start=token.idx, end=token.idx + len(text))
         country = None
         hit = self.kb.names.get(text)
         entity = self.kb.entities[hit[0]] if hit else None
