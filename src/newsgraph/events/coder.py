@@ -285,6 +285,12 @@ class EventCoder:
             for esid, participants in reversed(recent):
                 if sid - esid <= 1 and len({p.actor.id for p in participants}) >= 2:
                     return [Arg(p.actor, p.mention, token, "group") for p in participants if p.actor.id not in skip]
+            if token.lower_ in ("they", "their", "them"):  # "the rebels said they will release ...": the speakers
+                earlier = [c for c in token.doc[token.sent.start: token.i] if c.dep_ in SUBJECTS and index.at(c)
+                           and index.at(c)[0].kind in ("group", "organisation", "country")]
+                if earlier:
+                    actor, mention = index.at(earlier[-1])  # type: ignore[misc]
+                    return [Arg(actor, mention, token, "pronoun")] if actor.id not in skip else []
             return []
         if token.lower_ in ("he", "him", "his", "she", "her"):
             hit = index.at(token)
