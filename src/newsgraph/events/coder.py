@@ -39,12 +39,14 @@ __all__ = ["EventCoder"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"which", "who", "that", "whom"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "him", "his", "she", "her"}
-GROUP_SUBJECTS = {"both", "two", "sides", "leaders", "countries", "nations", "governments", "parties", "they", "sides"}
+GROUP_SUBJECTS = {"both", "two", "sides", "leaders", "countries", "nations", "governments", "parties", "they"}
 RECIPROCAL_ROOTS = {"04"}
 # A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
-SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse", "insist", "charge", "add"}
+# Verbs that report what someone must do ("X said Y must return the helicopter").
+SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse", "insist", "charge", "add",
+       "demand", "declare"}
 MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(), prep="", targets=("none",),
                cameo="100", note="X said Y must do Z")
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
@@ -112,7 +114,7 @@ class EventCoder:
     def _predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
         """(pattern, anchor, predicate): the anchor carries subject and modality (a light verb for nouns)."""
         kind = coarse(token)
-        if kind == "VERB" and token.dep_ == "ccomp" and base(token.head) in SAY | {"insist", "demand", "declare"} \
+        if kind == "VERB" and token.dep_ == "ccomp" and base(token.head) in SAY \
                 and any(c.lower_ in ("must", "should") and c.dep_ == "aux" for c in token.children):
             yield MUST, token.head, token.head  # "X said Y must return the helicopter": X demands it of Y
         if kind == "VERB":
@@ -392,7 +394,7 @@ class EventCoder:
 
     # -- places ---------------------------------------------------------------------------
 
-    def _place_of(self, token: Token, index: ActorIndex | None = None) -> Place | None:
+    def _place_of(self, token: Token) -> Place | None:
         text = _name_at(token)
         if not text:
             return None
@@ -476,20 +478,6 @@ def _domestic_target(source: Arg, plover_type: str, kb: KnowledgeBase) -> Arg | 
     if country in (None, "IGO", "NGO") or (plover_type != "PROTEST" and source.actor.sector not in _STATE_SECTORS):
         return None
     return Arg(_country_actor(country, kb), None, source.token, "domestic")
-
-
-def _reported_by_other(anchor: Token, sources: list[Arg], index: ActorIndex) -> bool:
-    """An act reported in someone else's words: "Sudan said Ethiopian militias had killed ..."."""
-    token = anchor
-    while token.dep_ in ("conj", "xcomp") and token.head.i != token.i:
-        token = token.head
-    if token.dep_ != "ccomp" or base(token.head) not in SAY:
-        return False
-    speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-    hit = index.at(speaker) if speaker is not None else None
-    if hit is None:
-        return speaker is not None and speaker.lower_ not in ("he", "she", "it", "they")
-    return all(hit[0].country != s.actor.country for s in sources)
 
 
 def _first_name_token(token: Token) -> Token:
