@@ -141,7 +141,10 @@ def _country_in(tokens: list[Token], kb: KnowledgeBase, kb_spans: KbSpans) -> tu
 
 
 def adjective_country(token: Token, kb: KnowledgeBase) -> str | None:
-    """The country of a demonym or people's name ("Russian", "Sri Lankan", "Tuareg")."""
+    """The country of a demonym or people's name ("Russian", "Sri Lankan", "Tuareg"), or a
+    region's code for a collective ("western powers" → WST)."""
+    if token.lower_ in kb.regions and token.tag_.startswith("JJ"):
+        return kb.regions[token.lower_]
     if not token.text[:1].isupper():
         return None
     if token.i > 0:

@@ -91,6 +91,7 @@ class KnowledgeBase:
     iso2: dict[str, str] = field(default_factory=dict)  # "RU" → "RUS"
     not_person: frozenset[str] = frozenset()  # words that make a capitalised run a non-person name
     term_ends: frozenset[str] = frozenset()  # last words of the sector terms, for a quick first test
+    regions: dict[str, str] = field(default_factory=dict)  # "western" → "WST": collective actors
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
@@ -185,6 +186,12 @@ def _load_peoples(kb: KnowledgeBase) -> None:
         kb.adjectives.setdefault(row["label"].lower(), row["iso3"])
 
 
+def _load_regions(kb: KnowledgeBase) -> None:
+    """Regions acting collectively ("western powers" → WST), CAMEO's region codes."""
+    for row in _rows("regions.csv"):
+        kb.regions[row["label"].lower()] = row["code"]
+
+
 def _load_sectors(kb: KnowledgeBase) -> None:
     for row in _rows("sectors.csv"):
         if row["sector"] in SECTORS:
@@ -245,6 +252,7 @@ def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     _load_organisations(kb)
     _load_office_holders(kb)
     _load_peoples(kb)
+    _load_regions(kb)
     _load_sectors(kb)
     kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
         term.split()[-1] for term in kb.sectors)

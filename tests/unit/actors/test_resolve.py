@@ -141,3 +141,8 @@ def test_resolve_journalists_and_photographers_are_not_actors(tmp_path: Path, ex
     names = {a.name for a in record.actors}
     assert "Tomas Valdivieso" in names
     assert not names & {"Rosa Quispe", "Marta Lagos"}
+
+
+def test_resolve_regions_act_collectively(pipeline: Pipeline) -> None:
+    actors = extract_actors(pipeline, "Moscow rejected warnings from western powers and European officials.")
+    assert (by_mention(actors, "western powers").country, by_mention(actors, "European officials").country) == ("WST", "EUR")
