@@ -11,10 +11,10 @@ import dataclasses
 import os
 import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from newsgraph.data import read_text
 from newsgraph.errors import ConfigError
 
 __all__ = ["ExtractSettings", "Settings", "default_config_text", "load_settings"]
@@ -40,7 +40,7 @@ class Settings:
 
 
 def default_config_text() -> str:
-    return resources.files("newsgraph.data").joinpath("default_config.toml").read_text("utf-8")
+    return read_text("default_config.toml")
 
 
 def _section(cls: type, values: dict[str, Any], where: str) -> Any:

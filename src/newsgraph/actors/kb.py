@@ -5,18 +5,17 @@ office holders and the sector vocabulary, loaded once from ``data/actors/``
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from newsgraph.data import read_lines, read_rows
 from newsgraph.errors import ConfigError
 
 __all__ = ["SECTORS", "Entity", "KnowledgeBase", "SectorTerm", "Term", "load_kb", "slug"]
@@ -127,8 +126,7 @@ def _date(value: Any, where: str) -> date | None:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("newsgraph.data").joinpath(f"actors/{name}").read_text("utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    return read_rows(f"actors/{name}")
 
 
 def _load_countries(kb: KnowledgeBase) -> None:
@@ -180,8 +178,6 @@ def _load_office_holders(kb: KnowledgeBase) -> None:
 
 def _load_peoples(kb: KnowledgeBase) -> None:
     """Peoples and regions that stand for one country ("Tuareg", "Rohingya", "Texan")."""
-    if not resources.files("newsgraph.data").joinpath("actors/peoples.csv").is_file():
-        return
     for row in _rows("peoples.csv"):
         kb.adjectives.setdefault(row["label"].lower(), row["iso3"])
 
@@ -256,10 +252,7 @@ def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     _load_sectors(kb)
     kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
         term.split()[-1] for term in kb.sectors)
-    kb.not_person = frozenset(
-        line.strip().lower() for line in resources.files("newsgraph.data").joinpath("actors/not_person_words.txt")
-        .read_text("utf-8").splitlines() if line.strip() and not line.startswith("#")
-    )
+    kb.not_person = frozenset(word.lower() for word in read_lines("actors/not_person_words.txt"))
     for path in user_files:
         load_user_actors(kb, path)
     kb.names = dict(kb.names)

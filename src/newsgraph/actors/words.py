@@ -71,7 +71,7 @@ def base(token: Token) -> str:
     tag = token.tag_
     upos = "noun" if tag in ("NNS", "NNPS", "NN") else "verb" if tag.startswith("VB") else "adj" if tag.startswith("JJ") else ""
     if upos and _TABLES:
-        if tag == "NN" or tag == "VB" or tag == "VBP" and word in _TABLES["verb"][1]:
+        if tag in ("NN", "VB") or (tag == "VBP" and word in _TABLES["verb"][1]):
             return word
         found = _lemma(word, upos)
         if found:

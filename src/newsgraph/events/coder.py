@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Token
@@ -98,9 +98,10 @@ class EventCoder:
         events: list[Event] = []
         seen: set[tuple] = set()
         recent: list[tuple[int, list[Arg]]] = []  # (sentence, participants) of events so far
+        starts = [s.start for s in sentences]
         for token in doc:
             for pattern, anchor, pred in self._predicates(token):
-                for event in self._events(doc, index, pattern, anchor, pred, sentences, published, recent, text):
+                for event in self._events(doc, index, pattern, anchor, pred, sentences, starts, published, recent, text):
                     key = (event.sentence, event.cameo_root, event.source and event.source.actor,
                            event.target and event.target.country, event.modality)
                     if key in seen:
@@ -162,7 +163,8 @@ class EventCoder:
     # -- arguments ------------------------------------------------------------------------
 
     def _events(self, doc: Doc, index: ActorIndex, pattern: Pattern, anchor: Token, pred: Token,
-                sentences: Sequence[Sentence], published: date | None, recent: list, text: str) -> Iterator[Event]:
+                sentences: Sequence[Sentence], starts: list[int], published: date | None, recent: list,
+                text: str) -> Iterator[Event]:
         code = self.ontology.codes.get(pattern.cameo)
         if code is None:
             return
@@ -170,8 +172,9 @@ class EventCoder:
         if not sources:
             return
         source_ids = {s.actor.id for s in sources}
-        targets = self._targets(anchor, pred, pattern, index, source_ids, recent, {s.actor.country for s in sources})
-        sid = max(0, bisect_right([s.start for s in sentences], anchor.idx) - 1)
+        place = self._place(pred) or self._place(anchor)
+        targets = self._targets(anchor, pred, pattern, index, source_ids, recent, {s.actor.country for s in sources}, place)
+        sid = max(0, bisect_right(starts, anchor.idx) - 1)
         sentence = sentences[sid] if sid < len(sentences) else None
         sent_text = text[sentence.start:sentence.end] if sentence else anchor.sent.text
         when = find_date(_clause_text(anchor), published)
@@ -182,8 +185,6 @@ class EventCoder:
         if when.source != "text":
             when = find_date(sent_text, published)
         modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
-        place = self._place(pred) if pred.i != anchor.i else None
-        place = place or self._place(anchor)
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
         pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]
@@ -320,7 +321,7 @@ class EventCoder:
         return []
 
     def _targets(self, anchor: Token, pred: Token, pattern: Pattern, index: ActorIndex, skip: set[str],
-                 recent: list, source_countries: set[str | None]) -> list[Arg]:
+                 recent: list, source_countries: set[str | None], place: Place | None) -> list[Arg]:
         passive = any(c.dep_ == "nsubjpass" for c in anchor.children)
         for slot in pattern.targets:
             tokens = _slot(anchor, pred, slot, passive)
@@ -331,10 +332,10 @@ class EventCoder:
                 found = [a for t in tokens for a in self._country_words(t, source_countries)]
             if found:
                 return found
-        return self._fallback_targets(anchor, pred, index, skip, recent, source_countries)
+        return self._fallback_targets(anchor, pred, index, skip, recent, source_countries, place)
 
     def _fallback_targets(self, anchor: Token, pred: Token, index: ActorIndex, skip: set[str], recent: list,
-                          avoid: set[str | None]) -> list[Arg]:
+                          avoid: set[str | None], place: Place | None) -> list[Arg]:
         """Where a target hides when the pattern's slots are empty: whose request was rejected
         ("rejected a U.S. request", "an Indian proposal"), who must act ("demanded that the US
         cancel ..."), what was agreed to ("agreed to re-open its borders to UN peacekeepers")."""
@@ -346,7 +347,7 @@ class EventCoder:
             words = self._country_words(obj, avoid)
             if words:
                 return words
-        place = self._place(pred) or self._place(anchor)  # "arrived in Amman", "a centre in Tokyo"
+        # the event's place: "arrived in Amman", "a centre in Tokyo"
         if place is not None and place.country and place.country not in avoid:
             return [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
         for c in anchor.children:
@@ -570,6 +571,4 @@ def _confidence(pattern: Pattern, source: Arg, target: Arg | None) -> float:
 
 
 def _renumber(event: Event, n: int) -> Event:
-    from dataclasses import replace
-
     return replace(event, id=f"E{n}")

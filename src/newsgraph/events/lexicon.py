@@ -8,11 +8,11 @@ changing for a new verb.
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from newsgraph.data import read_rows
 
 __all__ = ["Lexicon", "Pattern", "load_lexicon"]
 
@@ -59,9 +59,8 @@ def _split(value: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("newsgraph.data").joinpath("events/patterns.csv").read_text("utf-8")
     patterns = []
-    for row in csv.DictReader(text.splitlines()):
+    for row in read_rows("events/patterns.csv"):
         targets = tuple(t.strip() for t in (row["target"] or "").split(";") if t.strip() in TARGET_SLOTS)
         patterns.append(Pattern(
             lemma=row["lemma"].strip().lower(), pos=row["pos"].strip().upper(), light=_split(row["light"]),

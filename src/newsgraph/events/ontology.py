@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from newsgraph.data import read_rows
 
 __all__ = ["CameoCode", "Ontology", "load_ontology"]
 
@@ -40,8 +40,7 @@ class Ontology:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("newsgraph.data").joinpath(f"events/{name}").read_text("utf-8")
-    return list(csv.DictReader(text.splitlines()))
+    return read_rows(f"events/{name}")
 
 
 # PLOVER drops CAMEO's "appeal" (02): an appeal asks for something, which PLOVER codes REQUEST.

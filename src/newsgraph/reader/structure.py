@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from newsgraph.data import read_lines
 from newsgraph.records import Caption
 
 __all__ = ["Structure", "parse_caption", "recover_structure", "squash"]
@@ -70,13 +70,9 @@ def squash(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _boilerplate() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
-    raw = resources.files("newsgraph.data").joinpath("reader/boilerplate.txt").read_text("utf-8")
     exact: set[str] = set()
     patterns: list[re.Pattern[str]] = []
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in read_lines("reader/boilerplate.txt"):
         if line.startswith("re:"):
             patterns.append(re.compile(line[3:], re.IGNORECASE))
         else:
