@@ -6,7 +6,8 @@ PLOVER GSR: ``../shared/eval/PLOVER_GSR_CAMEO.json`` (322 sentences of the
 CAMEO manual coded in PLOVER; CC BY-SA 4.0, read in place). Old labels are
 mapped (DEMAND→REQUEST, DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT)
 and old codes (JAP→JPN, ITL→ITA, VTN→VNM). Only asserted events are scored,
-as filters and exports default to them. A reciprocal event matches in either
+as filters and exports default to them, and not background (historical)
+events, which the GSR does not code: it codes the event a sentence reports. A reciprocal event matches in either
 direction; a GSR item with two sources and no target (its way of coding a
 joint act) is the pair of them. Micro-averaged, overall and per type.
 
@@ -54,7 +55,7 @@ def gold_triples(item: dict) -> list[Triple]:
 
 def event_triples(events: tuple[Event, ...]) -> list[tuple[Triple, bool]]:
     return [((e.type or "", e.source.country if e.source else None, e.target.country if e.target else None), e.reciprocal)
-            for e in events if e.modality == "asserted" and e.type]
+            for e in events if e.modality == "asserted" and e.type and not e.historical]
 
 
 def match(gold: list[Triple], pred: list[tuple[Triple, bool]]) -> tuple[list[Triple], list[Triple], list[Triple]]:

@@ -121,7 +121,21 @@ class ActorFinder:
         self._institutions(kb_spans, drafts, used)
         orgs = [d for d in drafts.values() if d.kind == "organisation"]
         coref.link(doc, drafts, persons, roles, orgs, used)
+        self._officials_country(doc, persons, kb_spans)
         return _to_actors(drafts, doc, sentence_starts)
+
+    def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
+        """An office holder the knowledge base does not know ("President Laurent Gbagbo announced
+        a curfew in Abidjan") holds office in the one country their first sentence names."""
+        for draft in persons:
+            if draft.country is not None or draft.sector not in OFFICIAL_SECTORS or not draft.heads:
+                continue
+            sent = draft.heads[0].sent
+            mention = set(range(draft.heads[0].left_edge.i, draft.heads[0].i + 1))
+            named = {self._country_of_tokens([t], kb_spans) for t in sent if t.i not in mention}
+            named.discard(None)
+            if len(named) == 1:
+                draft.country = named.pop()
 
     # -- people ---------------------------------------------------------------------------
 
@@ -245,6 +259,7 @@ class ActorFinder:
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
             person = token.tag_ not in ("NNS", "NNPS") and terms[-1][1].kind == "role"
+            ctx.country = self._residence(token, kb_spans) or ctx.country
             if ctx.country is None:
                 # a group takes the country it is in; people on the ground ("gunmen", "protesters",
                 # "police") also the place the sentence names; a person only their own
@@ -266,16 +281,32 @@ class ActorFinder:
         return roles
 
     def _people_group(self, doc: Doc, token: Token, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
-        """A plural demonym as a group: "Displaced Gazans", "the Russians"."""
+        """A plural demonym as a group: "Displaced Gazans", "the Russians"; a people qualified by
+        a country's demonym takes that country: "Iraqi Kurds", "Bosnian Serbs"."""
         country = adjective_country(token, self.kb)
+        if country is None and token.text[:1].isupper() and token.tag_ in ("NNS", "NNPS"):
+            country = next((c for c in (adjective_country(t, self.kb) for t in token.lefts
+                                        if t.dep_ in ("amod", "compound") and t.text[:1].isupper()) if c), None)
         if country is None or token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             return
         ctx = read_context(doc, token.i, token, self.kb, kb_spans, used)
+        country = self._residence(token, kb_spans) or country
         span = _group_phrase(doc, token, ctx)
         key = f"group:{country}:{ctx.sector}:{slug(base(token))}"
         draft = drafts.setdefault(key, Draft(key, _strip_det(span).text, "group", country, None, ctx.sector, ctx.role))
         draft.add(span, "demonym")
         used.add(token.i)
+
+    def _residence(self, head: Token, kb_spans: KbSpans) -> str | None:
+        """An ethnic group is coded to the state it lives in, as CAMEO codes ethnic actors:
+        "ethnic Albanians in south Serbia" are Serbia's; None if the sentence names no place."""
+        if not any(c.lower_ == "ethnic" and c.dep_ in ("amod", "compound") for c in head.lefts):
+            return None
+        own = {t.i for t in head.subtree if t.i <= head.i}
+        places = [t for t in head.sent if t.i not in own and (coarse(t) == "PROPN" or kb_spans.at(t.i))
+                  and not adjective_country(t, self.kb)]
+        places.sort(key=lambda t: abs(t.i - head.i))  # the nearest place the sentence names
+        return next((c for c in (self._country_of_tokens([t], kb_spans) for t in places) if c), None)
 
     def _place_country(self, head: Token, kb_spans: KbSpans, whole_sentence: bool) -> str | None:
         """The country of a place the group is in ("Medics at a hospital in Goma"), else of the
@@ -459,6 +490,9 @@ def _self_phrase(span: Span) -> Span:
     if span.start > 0 and doc[span.start - 1].lower_ == "the" and doc[span.start - 1].head == span.root:
         return doc[span.start - 1: span.end]
     return span
+
+
+OFFICIAL_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "ELI"}
 
 
 def _code(draft: Draft) -> str | None:

@@ -28,7 +28,7 @@ from newsgraph.actors.context import sentence_of
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import base, coarse
 from newsgraph.events.lexicon import Lexicon, Pattern
-from newsgraph.events.modality import REQUEST, modality_of
+from newsgraph.events.modality import REQUEST, is_purpose, modality_of
 from newsgraph.events.ontology import Ontology
 from newsgraph.records import Actor, Event, EventActor, Mention, Place, Sentence, TextSpan
 from newsgraph.when_where.dates import find_date
@@ -50,7 +50,7 @@ SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse"
 MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(), prep="", targets=("none",),
                cameo="100", note="X said Y must do Z")
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
-LOCATIVE = {"in", "at"}
+LOCATIVE = {"in", "at", "near", "outside", "inside"}
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
               "northeastern", "northwestern", "southeastern", "southwestern", "upper", "lower"}
 
@@ -133,7 +133,8 @@ class EventCoder:
                 c.dep_ == "dobj" and self.lexicon.for_noun(base(c)) and any(lemma in p.light for p in self.lexicon.for_noun(base(c)))
                 for c in verb.children):
             return None  # "held talks": the noun is the predicate
-        objects = {base(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")}
+        objects = {base(o) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+                   for o in (c, *_conjuncts(c))}  # "photographs and other military intelligence"
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         # the noun after a particle or preposition counts too: "called for the release", "accused of corruption"
         prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ in ("pobj", "pcomp")}
@@ -169,10 +170,14 @@ class EventCoder:
         if code is None:
             return
         sources = self._sources(anchor, pred, index, recent)
+        place = self._place(pred) or self._place(anchor)
+        if not sources and code.plover_type in UNATTRIBUTED and place is not None and place.country:
+            # "a roadside bomb killed three soldiers near Samarra": violence by no one named is coded
+            # to the country it happened in, as CAMEO codes unidentified armed actors
+            sources = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
         if not sources:
             return
         source_ids = {s.actor.id for s in sources}
-        place = self._place(pred) or self._place(anchor)
         targets = self._targets(anchor, pred, pattern, index, source_ids, recent, {s.actor.country for s in sources}, place)
         sid = max(0, bisect_right(starts, anchor.idx) - 1)
         sentence = sentences[sid] if sid < len(sentences) else None
@@ -182,8 +187,15 @@ class EventCoder:
         while when.source != "text" and head.dep_ == "conj" and head.head.i != head.i:  # "annexed ... in 2014 and launched"
             head = head.head
             when = find_date(_clause_text(head), published)
-        if when.source != "text":
-            when = find_date(sent_text, published)
+        own_date = when.source == "text"
+        if not own_date:
+            fallback = find_date(sent_text, published)
+            # a date elsewhere in the sentence dates the event unless it is an old one, which
+            # belongs to the background clause it is in ("since Tirana split with Moscow in 1978")
+            when = fallback if not fallback.historical else when
+        # a past event recalled in a relative or participial clause, with no date of its own, is
+        # background ("property seized by government forces", "whom they had taken hostage")
+        historical = when.historical if own_date else _recalled(anchor)
         modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
@@ -191,7 +203,8 @@ class EventCoder:
         if not targets and len(sources) == 2 and code.quad_class <= 2 \
                 and sources[0].actor.country != sources[1].actor.country:  # "Japan and Korea held talks"
             pairs, reciprocal = [(sources[0], sources[1])], True
-        intent = INTENT_CODES.get(code.root) if modality == "intended" else None
+        # a stated intention is an event of its own; a purpose ("opened fire to disperse them") is not
+        intent = INTENT_CODES.get(code.root) if modality == "intended" and not is_purpose(anchor) else None
         if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country:
             # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
             targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
@@ -208,7 +221,7 @@ class EventCoder:
                     cameo_name=icode.name, quad_class=icode.quad_class, goldstein=icode.goldstein,
                     plover_score=self.ontology.plover_score(icode.plover_type, icode.plover_mode),
                     source=_event_actor(source), target=_event_actor(target) if target else None,
-                    reciprocal=False, modality="asserted", historical=when.historical, date=when.date,
+                    reciprocal=False, modality="asserted", historical=historical, date=when.date,
                     date_source=when.source, date_text=when.text, place=place, sentence=sid,
                     predicate=TextSpan(text=pred.text, start=pred.idx, end=pred.idx + len(pred)),
                     evidence=sent_text, confidence=round(_confidence(pattern, source, target) - 0.1, 2),
@@ -219,7 +232,7 @@ class EventCoder:
                 plover_score=self.ontology.plover_score(code.plover_type, code.plover_mode),
                 source=_event_actor(source), target=_event_actor(target) if target else None,
                 reciprocal=reciprocal and target is not None, modality=modality,
-                historical=when.historical, date=when.date, date_source=when.source, date_text=when.text,
+                historical=historical, date=when.date, date_source=when.source, date_text=when.text,
                 place=place, sentence=sid,
                 predicate=TextSpan(text=pred.text if pred.i == anchor.i else f"{anchor.text} … {pred.text}",
                                    start=min(anchor.idx, pred.idx), end=max(anchor.idx + len(anchor), pred.idx + len(pred))),
@@ -360,11 +373,29 @@ class EventCoder:
                 inner = self._inside(c, index, skip, avoid, recent)
                 if inner:
                     return [inner]
-        for c in anchor.children:  # last resort: "denounced as an ugly crime Serbia's suppression"
+        for c in anchor.children:  # "denounced as an ugly crime Serbia's suppression"
             if c.dep_ == "prep" and c.lower_ in ("as", "over", "about", "for") and c.i > anchor.i:
                 inner = self._inside(c, index, skip, avoid, recent)
                 if inner and inner.actor.country not in avoid:
                     return [inner]
+        return self._in_clause(anchor, index, skip, avoid)
+
+    def _in_clause(self, anchor: Token, index: ActorIndex, skip: set[str], avoid: set[str | None]) -> list[Arg]:
+        """Last resort: the first other actor, or country named by a demonym or place, in the
+        rest of the predicate's own clause ("agreed to set up a centre in Tokyo", "accepted a
+        formula for ending its dispute with its European partners")."""
+        blocked = {t.i for c in anchor.subtree if c.i != anchor.i and (
+                   c.dep_ in ("relcl", "parataxis", "conj", "advcl") and coarse(c) == "VERB"
+                   or (c.head.i == anchor.i and (c.dep_ in SUBJECTS or c.dep_ == "ccomp" and base(anchor) in SAY)))
+                   for t in c.subtree}
+        for t in anchor.subtree:
+            if t.i <= anchor.i or t.i in blocked:
+                continue
+            hit = index.at(t)
+            if hit and hit[0].id not in skip and hit[0].country not in avoid and hit[0].country:
+                return [Arg(hit[0], hit[1], t, "clause")]
+            if t.text[:1].isupper() and t.lower_ in self.kb.adjectives and self.kb.adjectives[t.lower_] not in avoid:
+                return [Arg(_country_actor(self.kb.adjectives[t.lower_], self.kb), None, t, "clause")]
         return []
 
     def _joint_demonyms(self, token: Token) -> list[str]:
@@ -420,17 +451,44 @@ class EventCoder:
                      longitude=place.longitude, text=text, start=token.idx, end=token.idx + len(text))
 
     def _place(self, anchor: Token) -> Place | None:
-        """Where the event happened: "met ... in Moscow", "In Moscow, X said ..."."""
-        for token in (anchor, anchor.head):
+        """Where the event happened: "met ... in Moscow", "In Moscow, X said ...", "rioted at a jail
+        in northern Israel", "outside of the Iraqi city of Basra"; else where its subject was
+        ("a bombing near Samarra killed ...")."""
+        heads = [anchor]
+        if anchor.dep_ in ("xcomp", "conj", "ccomp"):
+            heads.append(anchor.head)
+        heads.extend(c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and coarse(c) == "NOUN")
+        for token in heads:
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ in LOCATIVE:
-                    for o in c.children:
-                        if o.dep_ == "pobj":
-                            place = self._place_of(_first_name_token(o))
-                            if place:
-                                return place
-            if token.dep_ not in ("xcomp", "conj", "ccomp"):
-                break
+                    place = self._place_in(c, depth=0)
+                    if place:
+                        return place
+        return None
+
+    def _place_in(self, prep: Token, depth: int) -> Place | None:
+        """The named place in a locative phrase, through "of" and "in" ("the town of Samarra")."""
+        for o in prep.children:
+            if o.dep_ == "prep" and o.lower_ == "of" and depth < 3:  # "outside of"
+                return self._place_in(o, depth + 1)
+            if o.dep_ != "pobj":
+                continue
+            place = self._place_of(_first_name_token(o)) if coarse(o) == "PROPN" else None
+            if place:
+                return place
+            for c in o.children:
+                if c.dep_ in ("prep", "appos") and (c.dep_ == "appos" or c.lower_ in ("of", "in")) and depth < 3:
+                    place = self._place_in(c, depth + 1) if c.dep_ == "prep" else self._place_of(_first_name_token(c))
+                    if place:
+                        return place
+            for c in o.children:  # "northern Israel", "the Iraqi city": the country at least
+                if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+                    country = self.kb.adjectives.get(c.lower_)
+                    if country:
+                        return Place(name=self.kb.country_names.get(country, country), country=country, latitude=None,
+                                     longitude=None, text=c.text, start=c.idx, end=c.idx + len(c))
+            if coarse(o) == "PROPN":
+                continue
         return None
 
     def places(self, doc: Doc, index: ActorIndex) -> list[Place]:
@@ -446,6 +504,18 @@ class EventCoder:
 
 
 _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
+
+
+def _recalled(anchor: Token) -> bool:
+    """A predicate in a relative clause in the simple past or pluperfect ("which annexed",
+    "whom they had taken"), or a past participle modifying a noun ("property seized by")."""
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":
+        return True
+    if anchor.dep_ != "relcl":
+        return False
+    aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
+    return (anchor.tag_ == "VBD" and not aux) or any(a.lower_ == "had" for a in aux) \
+        or any(a.tag_ == "VBD" and a.dep_ == "auxpass" for a in aux)
 
 
 def _clause_text(anchor: Token) -> str:
@@ -465,7 +535,9 @@ def _clause_text(anchor: Token) -> str:
 
 # Events that, with no target named, are aimed at the source's own state: a protest is against
 # its government; a curfew, an arrest, a concession or a resignation bears on its own country.
-DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "RETREAT"}
+DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
+# Violence whose agent the text does not name ("a bomb exploded", "were killed") falls to the place.
+UNATTRIBUTED = {"ASSAULT"}
 _STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG", None}
 
 
@@ -476,7 +548,7 @@ def _country_actor(country: str, kb: KnowledgeBase) -> Actor:
 
 def _domestic_target(source: Arg, plover_type: str, kb: KnowledgeBase) -> Arg | None:
     country = source.actor.country
-    if country in (None, "IGO", "NGO") or (plover_type != "PROTEST" and source.actor.sector not in _STATE_SECTORS):
+    if country in (None, "IGO", "NGO") or (plover_type not in ("PROTEST", "ASSAULT") and source.actor.sector not in _STATE_SECTORS):
         return None
     return Arg(_country_actor(country, kb), None, source.token, "domestic")
 

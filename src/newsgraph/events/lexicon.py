@@ -17,7 +17,7 @@ from newsgraph.data import read_rows
 __all__ = ["Lexicon", "Pattern", "load_lexicon"]
 
 TARGET_SLOTS = {"dobj", "dative", "none"} | {f"prep:{p}" for p in
-                                              ("to", "with", "against", "on", "from", "for", "at", "into", "of", "over", "about")}
+                                              ("to", "with", "against", "on", "from", "for", "at", "into", "of", "over", "about", "between", "in")}
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,12 @@ from spacy.tokens import Token
 
 from newsgraph.actors.words import base
 
-__all__ = ["CLAIM", "REQUEST", "modality_of"]
+__all__ = ["CLAIM", "REQUEST", "is_purpose", "modality_of"]
 
 INTEND = {"plan", "intend", "pledge", "vow", "promise", "aim", "seek", "want", "prepare", "hope", "expect",
-          "agree", "decide", "offer", "propose", "threaten", "try", "attempt", "wish", "commit", "resolve", "mean"}
+          "agree", "decide", "offer", "propose", "threaten", "wish", "commit", "resolve", "mean"}
+# An attempt is coded as the act ("tried to hack", "attempted to assassinate"), as CAMEO and the GSR do.
+REFUSE = {"refuse", "decline", "fail"}
 READY = {"ready", "willing", "prepared", "determined", "poised", "set", "keen", "eager"}
 REQUEST = {"urge", "ask", "call", "press", "appeal", "encourage", "demand", "request", "implore", "push", "invite", "tell", "order"}
 CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation",
@@ -27,10 +29,16 @@ CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "sugg
 DENY = {"deny", "reject", "dismiss", "refute", "rebut"}
 REPORT = {"say", "announce", "tell", "state", "declare", "add", "warn", "insist", "confirm", "report"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
+OBLIGATION_AUX = {"must"}  # "Sudan must return the helicopter": demanded of Sudan, not done
 FUTURE_AUX = {"will", "shall", "'ll"}
 # Links up which a claim, request or intention reaches a predicate; a relative clause
 # ("Russia, which annexed Crimea") is the writer's own statement and stops the climb.
 _CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "conj", "pcomp", "acomp"}
+
+
+def is_purpose(anchor: Token) -> bool:
+    """An infinitive of purpose: "began a hunger strike to protest", "opened fire to disperse"."""
+    return anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
 
 
 def _negated(anchor: Token) -> bool:
@@ -60,9 +68,11 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         aux = (aux - {"would"}) | {"will"}  # "said they would boycott": reported future, not a condition
     if aux & HYPOTHETICAL_AUX or any(m.lower_ in ("if", "unless") for m in anchor.children if m.dep_ == "mark"):
         found.add("hypothetical")
+    if aux & OBLIGATION_AUX:
+        found.add("requested")
     if aux & FUTURE_AUX or {"going"} <= aux:
         found.add("intended")
-    if anchor.dep_ == "advcl" and "to" in aux:  # "will visit Senegal to mediate": a purpose, not yet done
+    if is_purpose(anchor):  # "will visit Senegal to mediate": a purpose, not yet done
         found.add("intended")
     direct = True  # only the nearest clause above decides request, intention and condition
     for child, head in _climb(anchor):
@@ -71,8 +81,12 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
             found.add("claimed")
         if lemma in ("report", "reports") and child.dep_ in ("acl", "ccomp") and base(head.head) in DENY:
             found.add("claimed")  # "denied reports that New Delhi had rejected ..."
-        if direct and child.dep_ == "xcomp" and lemma in REQUEST:
-            found.add("requested")
+        if direct and child.dep_ == "xcomp" and lemma in REFUSE:
+            found.add("negated")  # "refused to meet", "failed to reach agreement"
+        elif direct and lemma in REQUEST and (child.dep_ == "xcomp" or (
+                child.dep_ == "ccomp" and any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")
+                or child.dep_ == "ccomp" and child.tag_ == "VB")):
+            found.add("requested")  # "urged X to", "demanded that the US match ..."
         elif direct and child.dep_ == "xcomp" and (lemma in INTEND or lemma in READY):
             found.add("negated" if _negated(head) else "intended")
         elif direct and child.dep_ in ("advcl", "ccomp") and any(

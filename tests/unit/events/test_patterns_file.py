@@ -15,7 +15,8 @@ CODEBOOK = Path(__file__).resolve().parents[4] / "shared/reference/cameo-codes.c
 HEADER = ["lemma", "pos", "light", "object", "prep", "target", "cameo", "note"]
 ALLOWED_TARGETS = {
     "dobj", "dative", "prep:to", "prep:with", "prep:against", "prep:on",
-    "prep:from", "prep:for", "prep:at", "prep:into", "prep:of", "none",
+    "prep:from", "prep:for", "prep:at", "prep:into", "prep:of", "prep:over", "prep:about",
+    "prep:between", "prep:in", "none",
 }
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 
