@@ -163,7 +163,8 @@ def choose_sector(terms: list[tuple[int, SectorTerm, str]], last: int, kb_sector
     organisation named before it ("Pentagon spokesman" is MIL).
     """
     head = terms[-1][1] if terms and terms[-1][0] == last else None
-    modifiers = [t for t in terms if t[0] != last]
+    first = last - len(terms[-1][2].split()) + 1 if head is not None else last + 1
+    modifiers = [t for t in terms if t[0] < first]  # "people" inside "people smugglers" is not a modifier
     if head is not None and head.kind == "org":
         return head.sector
     if modifiers:

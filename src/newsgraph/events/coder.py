@@ -159,6 +159,17 @@ class EventCoder:
                 continue
             if any(c.dep_ == "poss" for c in noun.children) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
                 return pattern, noun, noun
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT" and self._national(noun) is not None:
+                return pattern, noun, noun  # "Palestinian riots against Israeli policies are continuing"
+        return None
+
+    def _national(self, noun: Token) -> Token | None:
+        """The demonym or country name that says whose act a noun is: "Palestinian riots", "US raids"."""
+        for c in noun.lefts:
+            if c.dep_ in ("amod", "compound", "nmod") and c.text[:1].isupper() and (
+                    c.lower_ in self.kb.adjectives
+                    or any(self.kb.entities[k].kind == "country" for k in self.kb.names.get(c.text, []))):
+                return c
         return None
 
     # -- arguments ------------------------------------------------------------------------
@@ -331,11 +342,14 @@ class EventCoder:
                 return self._arg(c, index, recent)
             if c.dep_ == "prep" and c.lower_ == "by":
                 return [a for o in c.children if o.dep_ == "pobj" for a in self._arg(o, index, recent)]
+        national = self._national(pred)  # "Palestinian riots"
+        if national is not None:
+            return self._arg(national, index, recent) or self._country_words(national, set())
         return []
 
     def _targets(self, anchor: Token, pred: Token, pattern: Pattern, index: ActorIndex, skip: set[str],
                  recent: list, source_countries: set[str | None], place: Place | None) -> list[Arg]:
-        passive = any(c.dep_ == "nsubjpass" for c in anchor.children)
+        passive = any(c.dep_ == "nsubjpass" for c in anchor.children) and not _stative(anchor)
         for slot in pattern.targets:
             tokens = _slot(anchor, pred, slot, passive)
             if not tokens and slot == "dobj":  # "criticised what they see as US attempts"
@@ -393,7 +407,7 @@ class EventCoder:
                 continue
             hit = index.at(t)
             if hit and hit[0].id not in skip and hit[0].country not in avoid and hit[0].country:
-                return [Arg(hit[0], hit[1], t, "clause")]
+                return self._with_conjuncts(Arg(hit[0], hit[1], t, "clause"), index, skip)  # "to Iran, Libya and Cuba"
             if t.text[:1].isupper() and t.lower_ in self.kb.adjectives and self.kb.adjectives[t.lower_] not in avoid:
                 return [Arg(_country_actor(self.kb.adjectives[t.lower_], self.kb), None, t, "clause")]
         return []
@@ -579,10 +593,19 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+# Participles that describe their subject's stance, not something done to it: "Israel is opposed
+# to French mediation" (Israel opposes it), "is committed to", "is prepared to".
+STATIVE = {"oppose", "commit", "dedicate", "devote", "prepare", "determine", "resolve", "involve", "engage"}
+
+
+def _stative(verb: Token) -> bool:
+    return base(verb) in STATIVE and verb.tag_ == "VBN" and not any(c.dep_ == "agent" for c in verb.children)
+
+
 def _subject(verb: Token) -> Token | None:
     """The agent of a verb, through conjunction, control and relative clauses."""
     for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") or (c.dep_ == "nsubjpass" and _stative(verb)):
             if c.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return verb.head
             return c
