@@ -102,8 +102,11 @@ class EventCoder:
         for token in doc:
             for pattern, anchor, pred in self._predicates(token):
                 for event in self._events(doc, index, pattern, anchor, pred, sentences, starts, published, recent, text):
-                    key = (event.sentence, event.cameo_root, event.source and event.source.actor,
-                           event.target and event.target.country, event.modality)
+                    # one event per action: the same kind of act between the same sides in a sentence
+                    # ("the US" and "Biden" named for one invitation) is kept once
+                    key = (event.sentence, event.cameo_root,
+                           event.source and (event.source.country or event.source.actor),
+                           event.target and (event.target.country or event.target.actor), event.modality)
                     if key in seen:
                         continue
                     seen.add(key)
@@ -399,7 +402,7 @@ class EventCoder:
         rest of the predicate's own clause ("agreed to set up a centre in Tokyo", "accepted a
         formula for ending its dispute with its European partners")."""
         blocked = {t.i for c in anchor.subtree if c.i != anchor.i and (
-                   c.dep_ in ("relcl", "parataxis", "conj", "advcl") and coarse(c) == "VERB"
+                   c.dep_ in ("relcl", "parataxis", "conj", "advcl") and (coarse(c) == "VERB" or coarse(anchor) != "VERB")
                    or (c.head.i == anchor.i and (c.dep_ in SUBJECTS or c.dep_ == "ccomp" and base(anchor) in SAY)))
                    for t in c.subtree}
         for t in anchor.subtree:

@@ -34,6 +34,7 @@ FUTURE_AUX = {"will", "shall", "'ll"}
 # Links up which a claim, request or intention reaches a predicate; a relative clause
 # ("Russia, which annexed Crimea") is the writer's own statement and stops the climb.
 _CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "conj", "pcomp", "acomp"}
+_NOMINAL_DEPS = {"dobj", "pobj", "prep", "nsubjpass", "attr", "oprd"}
 
 
 def is_purpose(anchor: Token) -> bool:
@@ -60,6 +61,14 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
     ("claims that Washington was pressing Ukraine to make concessions" is a
     claim all the way down), then negation, request, condition, intention.
     """
+    if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ in _NOMINAL_DEPS:
+        # a nominal predicate takes the modality of the verb it hangs from: "demanded that the US
+        # match the EU's support" (requested), "did not accept Serbia's offer" (negated)
+        head = anchor.head
+        while head.dep_ in _NOMINAL_DEPS and head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX") and head.i != anchor.i:
+            return modality_of(head)
     found: set[str] = set()
     if _negated(anchor) or any(d.lower_ in ("neither", "nor", "no") for s in subjects or [] for d in s.subtree):
         found.add("negated")
@@ -81,6 +90,8 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
             found.add("claimed")
         if lemma in ("report", "reports") and child.dep_ in ("acl", "ccomp") and base(head.head) in DENY:
             found.add("claimed")  # "denied reports that New Delhi had rejected ..."
+        if direct and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in head.children):
+            found.add("requested")  # "the US must be ready to mediate"
         if direct and child.dep_ == "xcomp" and lemma in REFUSE:
             found.add("negated")  # "refused to meet", "failed to reach agreement"
         elif direct and lemma in REQUEST and (child.dep_ == "xcomp" or (
