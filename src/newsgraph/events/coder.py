@@ -46,7 +46,8 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 # Verbs that report what someone must do ("X said Y must return the helicopter").
 SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse", "insist", "charge", "add",
-       "demand", "declare"}
+       "demand", "declare", "reiterate", "repeat", "stress", "emphasise", "emphasize", "conclude", "argue",
+       "maintain", "assert", "urge", "remind", "reminder", "statement", "insistence", "warn"}
 MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(), prep="", targets=("none",),
                cameo="100", note="X said Y must do Z")
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
@@ -118,7 +119,7 @@ class EventCoder:
     def _predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
         """(pattern, anchor, predicate): the anchor carries subject and modality (a light verb for nouns)."""
         kind = coarse(token)
-        if kind == "VERB" and token.dep_ == "ccomp" and base(token.head) in SAY \
+        if kind == "VERB" and token.dep_ in ("ccomp", "acl") and base(token.head) in SAY \
                 and any(c.lower_ in ("must", "should") and c.dep_ == "aux" for c in token.children):
             yield MUST, token.head, token.head  # "X said Y must return the helicopter": X demands it of Y
         if kind == "VERB":
@@ -138,6 +139,9 @@ class EventCoder:
             return None  # "held talks": the noun is the predicate
         objects = {base(o) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in (c, *_conjuncts(c))}  # "photographs and other military intelligence"
+        objects |= {base(p) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "a series of bombs"
+                    for of in c.children if of.dep_ == "prep" and of.lower_ == "of"
+                    for p in of.children if p.dep_ == "pobj"}
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         # the noun after a particle or preposition counts too: "called for the release", "accused of corruption"
         prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ in ("pobj", "pcomp")}
@@ -259,6 +263,9 @@ class EventCoder:
         found: list[Arg] = []
         for t in [token, *_conjuncts(token)]:
             hit = index.at(t)
+            if found and t.i != token.i and hit and hit[0].kind == "group" and not any(
+                    c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children):
+                continue  # "Israeli helicopters and tanks": the tanks are the same side's
             joint = self._joint_demonyms(t)
             if joint and (hit is None or hit[0].kind == "group"):
                 found.extend(Arg(_country_actor(c, self.kb), hit[1] if hit else None, t, via) for c in joint)
@@ -474,7 +481,7 @@ class EventCoder:
         heads = [anchor]
         if anchor.dep_ in ("xcomp", "conj", "ccomp"):
             heads.append(anchor.head)
-        heads.extend(c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and coarse(c) == "NOUN")
+        heads.extend(c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and coarse(c) == "NOUN")
         for token in heads:
             for c in token.children:
                 if c.dep_ == "prep" and c.lower_ in LOCATIVE:
