@@ -26,13 +26,14 @@ from newsgraph.config import ExtractSettings
 from newsgraph.events.coder import EventCoder
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.events.ontology import load_ontology
+from newsgraph.quotes.finder import QuoteFinder
 from newsgraph.errors import InputError
 from newsgraph.nlp.model import load_model, model_label, parse
 from newsgraph.reader.sources import RawDocument
 from newsgraph.reader.structure import Structure, recover_structure
 from newsgraph.reader.text import detect_language
 from newsgraph.when_where.places import load_gazetteer
-from newsgraph.records import Actor, Article, Event, Paragraph, Place, Record, Sentence
+from newsgraph.records import Actor, Article, Event, Paragraph, Place, Quote, Record, Sentence
 
 __all__ = ["Pipeline", "Stage", "Work", "build_pipeline"]
 
@@ -50,6 +51,7 @@ class Work:
     sentences: list[Sentence] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     error: InputError | None = None
 
@@ -230,6 +232,23 @@ class EventStage:
             work.events, work.places = self.coder.code(work.doc, work.actors, work.sentences, _day(work.raw.published))
 
 
+class QuoteStage:
+    """Quotations and indirect speech with their speakers (see ``quotes/``)."""
+
+    name = "quotes"
+    requires = frozenset({"doc", "paragraphs", "sentences", "actors", "events"})
+    assigns = frozenset({"quotes"})
+    components = frozenset({"parser", "tagger"})
+
+    def __init__(self) -> None:
+        self.finder = QuoteFinder()
+
+    def __call__(self, works: list[Work]) -> None:
+        for work in works:
+            assert work.doc is not None  # guaranteed by requires
+            work.quotes = self.finder.find(work.doc, work.paragraphs, work.sentences, work.actors, work.events)
+
+
 class Pipeline:
     """Stages in a checked order, run over batches of documents."""
 
@@ -286,14 +305,15 @@ class Pipeline:
         return Record(
             id=raw.id or digest[:16], content_hash=digest, source=raw.source, url=raw.url,
             input=raw.ref, text=work.text, article=article, sentences=tuple(work.sentences),
-            actors=tuple(work.actors), events=tuple(work.events), places=tuple(work.places),
+            actors=tuple(work.actors), events=tuple(work.events), quotes=tuple(work.quotes),
+            places=tuple(work.places),
             pipeline=dict(self.labels),
         )
 
 
 def build_pipeline(settings: ExtractSettings | None = None, model: str | None = None,
                    actor_files: Sequence[Path] = ()) -> Pipeline:
-    """The standard pipeline: structure → language → parse → sentences → actors → events."""
+    """The standard pipeline: structure → language → parse → sentences → actors → events → quotes."""
     settings = settings or ExtractSettings()
     nlp = load_model(model or settings.model or None)
     kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)))
@@ -304,5 +324,6 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
         SentenceStage(),
         ActorStage(nlp, kb),
         EventStage(kb),
+        QuoteStage(),
     ]
     return Pipeline(stages, nlp, settings.batch_size)

@@ -25,13 +25,15 @@ __all__ = [
     "Mention",
     "Place",
     "Paragraph",
+    "Quote",
     "Record",
     "Sentence",
+    "Speaker",
     "TextSpan",
     "record_to_dict",
 ]
 
-SCHEMA_VERSION = "1.2"
+SCHEMA_VERSION = "1.3"
 
 
 @dataclass(frozen=True)
@@ -169,6 +171,36 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Speaker:
+    """Who said a quotation (or relayed it): the actor, and the words that name them here."""
+
+    actor: str | None  # Actor.id, or None when the words name no known actor
+    name: str
+    country: str | None
+    sector: str | None
+    text: str  # the mention the speaker was found by ("he", "the adviser", "Mr Ushakov")
+    start: int
+    end: int
+    method: str  # how it was resolved (see docs/schema.md)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation (direct or partial) or a piece of indirect speech, with its speaker."""
+
+    id: str
+    kind: str  # "direct" | "partial" | "indirect"
+    text: str  # without its quotation marks
+    start: int
+    end: int
+    sentence: int
+    cue: TextSpan | None  # the verb or phrase attributing it ("said", "according to")
+    speaker: Speaker | None  # None when no speaker can be found: never guessed
+    reported_by: Speaker | None  # who relayed it ("Xinhua quoted Mr Xi as saying")
+    event: str | None  # Event.id of the event the quotation is evidence of
+
+
+@dataclass(frozen=True)
 class InputRef:
     """Where a document came from: a path (or "-"), a JSONL line, its format."""
 
@@ -197,7 +229,7 @@ class Record:
     pipeline: dict[str, str]
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
-    quotes: tuple[Any, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     places: tuple[Place, ...] = ()
     schema_version: str = field(default=SCHEMA_VERSION)
 

@@ -25,6 +25,7 @@ from datetime import date
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.context import sentence_of
+from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import base, coarse
 from newsgraph.events.lexicon import Lexicon, Pattern
@@ -62,25 +63,6 @@ class Arg:
     mention: Mention | None
     token: Token
     via: str  # how it was found: "direct", "phrase", "pronoun", "group"
-
-
-class ActorIndex:
-    """Which actor each token belongs to, from the actors' mention spans."""
-
-    def __init__(self, doc: Doc, actors: Sequence[Actor]) -> None:
-        self.by_token: dict[int, tuple[Actor, Mention]] = {}
-        for actor in actors:
-            for m in actor.mentions:
-                span = doc.char_span(m.start, m.end, alignment_mode="expand")
-                if span is None:
-                    continue
-                for t in span:
-                    old = self.by_token.get(t.i)
-                    if old is None or (old[1].end - old[1].start) > (m.end - m.start):
-                        self.by_token[t.i] = (actor, m)
-
-    def at(self, token: Token) -> tuple[Actor, Mention] | None:
-        return self.by_token.get(token.i)
 
 
 class EventCoder:

@@ -1,0 +1,329 @@
+"""Quotations and indirect speech in a parsed article, with their speakers.
+
+``QuoteFinder.find`` is a pure function of the spaCy ``Doc`` (parser and
+tagger), the article's paragraphs and sentences, its actors and its events:
+
+1. quoted stretches come from the quotation marks (``marks.py``); nested
+   single quotes stay inside their quotation;
+2. each is *direct* (a whole sentence or clause, or set off by a cue:
+   ``he said: "…"``), *partial* (words quoted inside the writer's own
+   sentence), or not a quotation at all: a title, a name or a scare quote
+   ("Biden's 'summit for democracy'", a one-word 'democracy');
+3. the speaker is the subject of the nearest cue verb that governs the
+   quotation ("said", "added", "complained", "rejected as"), the object of
+   "according to", or Y in "X quoted Y as saying" (X is then ``reported_by``);
+   an outer cue with another subject ("Ushakov said Putin complained about
+   '…'") also becomes ``reported_by``. With no cue, a quotation continues the
+   speaker of the quotation before it in the paragraph, or of the previous
+   paragraph when it opens its own; otherwise the speaker is None;
+4. indirect speech is a cue verb's complement clause with no quotation in it
+   ("Russia has said China supports its bid ...").
+
+Speakers are the actors the actor stage found (pronouns and role nouns
+included), so "he added" and "the adviser added" resolve like names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.actors.index import ActorIndex
+from newsgraph.actors.words import base, coarse
+from newsgraph.data import read_rows
+from newsgraph.quotes.marks import Quoted, find_quoted
+from newsgraph.records import Actor, Event, Paragraph, Quote, Sentence, Speaker, TextSpan
+
+__all__ = ["QuoteFinder", "load_cues"]
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+# Words before a quotation that make it part of a name or title: "the 'Quad'", "Biden's 'summit'".
+NAME_LEFT = {"DET", "NUM", "ADJ", "PROPN"}
+SO_CALLED = {"so-called", "dubbed", "named", "nicknamed", "titled", "entitled", "codenamed", "operation"}
+# A short quotation is someone's words when it follows one of these: "rejected as 'pure disinformation'".
+QUOTING_LEFT = {"as", "of", "about", "it", "them", "him", "her", "was", "is", "were", "are", "be", "called", "described"}
+MIN_PARTIAL_WORDS = 2
+SHORT_PARTIAL_WORDS = 4
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    kind: str  # "speech" | "evaluation" | "relay" | "according"
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> dict[str, str]:
+    """Cue verbs (data/quotes/cues.csv): lemma → kind."""
+    return {r["lemma"].strip(): r["kind"].strip() for r in read_rows("quotes/cues.csv")}
+
+
+class QuoteFinder:
+    def __init__(self, cues: dict[str, str] | None = None) -> None:
+        self.cues = cues if cues is not None else load_cues()
+
+    def find(self, doc: Doc, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
+             actors: Sequence[Actor], events: Sequence[Event]) -> list[Quote]:
+        index = ActorIndex(doc, actors)
+        text = doc.text
+        marked = find_quoted(text, [(p.start, p.end) for p in paragraphs])
+        quotes: list[Quote] = []
+        previous: Quote | None = None  # the last quotation, for continuations
+        previous_continues = False
+        for q in marked:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            kind = self._kind(doc, q, span)
+            if kind is None:
+                continue
+            sid = _sentence_index(sentences, q.start)
+            paragraph = _paragraph_index(paragraphs, q.mark_start)
+            speaker, reported_by, cue = self._attribution(doc, span, q, index)
+            if speaker is None and previous is not None:
+                same_paragraph = _paragraph_index(paragraphs, previous.start) == paragraph
+                opens_paragraph = q.mark_start == paragraphs[paragraph].start if paragraph is not None else False
+                if (same_paragraph or previous_continues or opens_paragraph) and previous.speaker is not None:
+                    method = "continuation" if same_paragraph or previous_continues else "previous-paragraph"
+                    speaker = _with_method(previous.speaker, method)
+                    reported_by = previous.reported_by
+            if speaker is None and cue is None and kind == "partial" and len(text[q.start:q.end].split()) <= SHORT_PARTIAL_WORDS:
+                continue  # a short quoted phrase nobody is said to have said: a scare quote
+            quote = Quote(id="", kind=kind, text=text[q.start:q.end], start=q.start, end=q.end, sentence=sid,
+                          cue=_text_span(cue), speaker=speaker, reported_by=reported_by,
+                          event=_event_in(events, q.start, q.end, cue))
+            quotes.append(quote)
+            previous, previous_continues = quote, q.continues
+        quotes.extend(self._indirect(doc, sentences, index, marked, events))
+        quotes.sort(key=lambda x: x.start)
+        return [Quote(**{**_fields(x), "id": f"Q{i}"}) for i, x in enumerate(quotes, start=1)]
+
+    # -- what kind of quotation ------------------------------------------------------------
+
+    def _kind(self, doc: Doc, q: Quoted, span: Span) -> str | None:
+        words = [t for t in span if not t.is_punct]
+        if not words:
+            return None
+        sent = span[0].sent
+        before = [t for t in doc[sent.start: span.start] if not t.is_space]
+        before_text = [t for t in before if not (t.is_punct and t.text in "\"“”„«»‘’'")]
+        last_before = before_text[-1] if before_text else None
+        starts_sentence = not before_text
+        set_off = last_before is not None and last_before.text in (":", ",") and (
+            last_before.i > 0 and self._cue_kind(doc[last_before.i - 1]) is not None)
+        ends_clause = span[-1].text in (".", ",", "?", "!") or (doc[span.end].text in (".", "?", "!") if span.end < len(doc) else True)
+        if starts_sentence or set_off:
+            if len(words) < 3 and not ends_clause:
+                return None  # "'Quad'" heading a sentence is a name
+            return "direct"
+        # inside the writer's sentence: a partial quotation, or a name, title or scare quote
+        if len(words) < MIN_PARTIAL_WORDS:
+            return None
+        if _title_case(words) and len(words) <= 6:
+            return None  # "Operation Iron Sword", "'Summit for Democracy'"
+        if last_before is not None:
+            left = last_before.lower_
+            if left in SO_CALLED:
+                return None
+            if len(words) <= SHORT_PARTIAL_WORDS and left not in QUOTING_LEFT and (
+                    coarse(last_before) in NAME_LEFT or last_before.tag_ == "POS" or last_before.dep_ == "poss"):
+                return None  # "Biden's recent 'summit for democracy'"
+        return "partial"
+
+    def _cue_kind(self, token: Token) -> str | None:
+        if coarse(token) != "VERB":
+            return None
+        return self.cues.get(base(token))
+
+    # -- who said it ----------------------------------------------------------------------
+
+    def _attribution(self, doc: Doc, span: Span, q: Quoted, index: ActorIndex) -> tuple[Speaker | None, Speaker | None, Token | None]:
+        inside = set(range(span.start, span.end))
+        sent = span[0].sent
+        cue = self._governing_cue(span, inside) or self._sentence_cue(sent, span, inside)
+        if cue is None:
+            according = _according_to(sent, inside)
+            if according is not None:
+                return self._speaker(according[1], index, "according-to"), None, according[0]
+            return None, None, None
+        if cue.kind == "relay":  # "Xinhua quoted Mr Xi as saying"
+            quoted = next((c for c in cue.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            relayer = _subject_of(cue.token)
+            speaker = self._speaker(quoted, index, "relayed") if quoted is not None else None
+            return speaker, self._speaker(relayer, index, "relayed-by") if relayer is not None else None, cue.token
+        subject = _subject_of(cue.token)
+        speaker = self._speaker(subject, index, "cue-subject") if subject is not None else None
+        reported_by = None
+        outer = self._outer_cue(cue.token, inside)
+        if outer is not None and speaker is not None:
+            outer_subject = _subject_of(outer)
+            relayer = self._speaker(outer_subject, index, "reported-by") if outer_subject is not None else None
+            if relayer is not None and relayer.name != speaker.name:
+                reported_by = relayer
+        return speaker, reported_by, cue.token
+
+    def _governing_cue(self, span: Span, inside: set[int]) -> Cue | None:
+        """The nearest cue verb above the quotation, outside it: "complained about '…'"."""
+        token = span.root
+        seen = 0
+        while token.head.i != token.i and seen < 12:
+            token = token.head
+            seen += 1
+            if token.i in inside:
+                continue
+            kind = self._cue_kind(token)
+            if kind is not None and (kind == "relay" or _subject_of(token) is not None):
+                return Cue(token, kind)
+        return None
+
+    def _sentence_cue(self, sent: Span, span: Span, inside: set[int]) -> Cue | None:
+        """A cue verb elsewhere in the sentence, nearest first: '"…," he said.', 'He said: "…"'."""
+        candidates = [t for t in sent if t.i not in inside and self._cue_kind(t) is not None
+                      and _subject_of(t) is not None]
+        if not candidates:
+            return None
+        nearest = min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
+        return Cue(nearest, self._cue_kind(nearest) or "speech")
+
+    def _outer_cue(self, verb: Token, inside: set[int]) -> Token | None:
+        """A cue above the speaker's own: "Mr Ushakov said [Mr Putin complained about '…']"."""
+        token = verb
+        while token.dep_ in ("ccomp", "xcomp", "conj", "advcl") and token.head.i != token.i:
+            token = token.head
+            if token.i not in inside and self._cue_kind(token) in ("speech", "relay"):
+                return token
+        return None
+
+    def _speaker(self, token: Token | None, index: ActorIndex, method: str) -> Speaker | None:
+        if token is None:
+            return None
+        hit = index.at(token)
+        if hit is None:  # "senior Kremlin adviser Yuri Ushakov": the name inside the phrase
+            hit = next((index.at(t) for t in token.subtree if index.at(t) is not None), None)
+        if hit is not None:
+            actor, mention = hit
+            return Speaker(actor=actor.id, name=actor.name, country=actor.country, sector=actor.sector,
+                           text=mention.text, start=mention.start, end=mention.end,
+                           method=f"{method}:{mention.method}" if mention.method in ("pronoun", "role-description", "org-description") else method)
+        if token.lower_ in PRONOUNS or token.lower_ in ("who", "which", "that"):
+            return None  # an unresolved pronoun names nobody
+        phrase = _noun_phrase(token)
+        return Speaker(actor=None, name=phrase.text, country=None, sector=None, text=phrase.text,
+                       start=phrase.start_char, end=phrase.end_char, method=f"{method}:unknown-actor")
+
+    # -- indirect speech ------------------------------------------------------------------
+
+    def _indirect(self, doc: Doc, sentences: Sequence[Sentence], index: ActorIndex, marked: list[Quoted],
+                  events: Sequence[Event]) -> list[Quote]:
+        found: list[Quote] = []
+        for token in doc:
+            if self._cue_kind(token) != "speech":
+                continue
+            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+            subject = _subject_of(token)
+            if clause is None or subject is None or clause.i < token.i and token.dep_ != "ROOT":
+                continue
+            tokens = list(clause.subtree)
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            if len(tokens) < 3 or any(m.mark_start < end and start < m.mark_end for m in marked):
+                continue
+            speaker = self._speaker(subject, index, "cue-subject")
+            found.append(Quote(id="", kind="indirect", text=doc.text[start:end], start=start, end=end,
+                               sentence=_sentence_index(sentences, start), cue=_text_span(token),
+                               speaker=speaker, reported_by=None, event=_event_in(events, start, end, None)))
+        return found
+
+
+# -- helpers ----------------------------------------------------------------------------------
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, through conjunction and control ("said and added", "went on to say")."""
+    token, hops = verb, 0
+    while hops < 4:
+        for c in token.children:
+            if c.dep_ in SUBJECTS:
+                return c
+            if c.dep_ == "agent":
+                return next((o for o in c.children if o.dep_ == "pobj"), None)
+        if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+            token, hops = token.head, hops + 1
+            continue
+        return None
+    return None
+
+
+def _according_to(sent: Span, inside: set[int]) -> tuple[Token, Token] | None:
+    """("according", its object) in "according to the US embassy"."""
+    for t in sent:
+        if t.lower_ == "according" and t.i not in inside:
+            for to in t.children:
+                if to.lower_ == "to":
+                    obj = next((o for o in to.children if o.dep_ == "pobj"), None)
+                    if obj is not None:
+                        return t, obj
+    return None
+
+
+def _noun_phrase(token: Token) -> Span:
+    doc = token.doc
+    left = min((t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct", "cc")), default=token.i)
+    right = token.i
+    for t in token.rights:
+        if t.dep_ in ("compound", "flat", "appos") or (t.dep_ == "prep" and t.lower_ == "of"):
+            right = max(right, max(x.i for x in t.subtree))
+    return doc[left: right + 1]
+
+
+def _title_case(words: list[Token]) -> bool:
+    small = {"of", "for", "the", "and", "a", "an", "in", "on", "to", "at", "by", "with"}
+    content = [t for t in words if t.lower_ not in small]
+    return bool(content) and all(t.text[:1].isupper() for t in content) and len(content) >= 1 \
+        and not all(t.is_upper for t in content) and words[0].text[:1].isupper()
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int:
+    for s in sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return sentences[-1].index if sentences else 0
+
+
+def _paragraph_index(paragraphs: Sequence[Paragraph], offset: int) -> int | None:
+    for n, p in enumerate(paragraphs):
+        if p.start <= offset < p.end:
+            return n
+    return None
+
+
+def _text_span(token: Token | None) -> TextSpan | None:
+    if token is None:
+        return None
+    if token.lower_ == "according":
+        end = next((c.idx + len(c) for c in token.children if c.lower_ == "to"), token.idx + len(token))
+        return TextSpan(text=token.doc.text[token.idx:end], start=token.idx, end=end)
+    return TextSpan(text=token.text, start=token.idx, end=token.idx + len(token))
+
+
+def _event_in(events: Sequence[Event], start: int, end: int, cue: Token | None) -> str | None:
+    """The event a quotation is evidence of: one whose predicate is inside it, else at its cue."""
+    inside = [e for e in events if start <= e.predicate.start < end]
+    if inside:
+        return inside[0].id
+    if cue is not None:
+        at_cue = [e for e in events if e.predicate.start <= cue.idx < e.predicate.end]
+        if at_cue:
+            return at_cue[0].id
+    return None
+
+
+def _with_method(speaker: Speaker, method: str) -> Speaker:
+    return Speaker(**{**speaker.__dict__, "method": method})
+
+
+def _fields(quote: Quote) -> dict:
+    return dict(quote.__dict__)
