@@ -1,0 +1,1 @@
+"""Quotes: every quotation and piece of indirect speech in an article, with its speaker resolved."""
