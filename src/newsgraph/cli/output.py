@@ -89,7 +89,8 @@ def render_record(record: Record) -> Panel:
     for caption in art.captions:
         rows.append(("caption", f"{caption.text}  [dim](credit: {caption.credit or '—'})[/dim]"))
     counts = (f"{sum(p.role == 'body' for p in art.paragraphs)} paragraphs, {len(record.sentences)} sentences, "
-              f"{len(record.actors)} actors, {len(record.events)} events, {len(record.places)} places")
+              f"{len(record.actors)} actors, {len(record.events)} events, {len(record.quotes)} quotes, "
+              f"{len(record.places)} places")
     rows.append(("body", counts))
     for label, value in rows:
         meta.add_row(label, value)
@@ -115,4 +116,13 @@ def render_record(record: Record) -> Panel:
             events.add_row(e.type or "—", e.cameo, who, e.modality, e.date or "—", _clip(e.predicate.text, 30))
         grid.add_row("")
         grid.add_row(events)
+    if record.quotes:
+        quotes = Table("quote", "kind", "speaker", "cue", box=None, header_style="bold")
+        for q in record.quotes:
+            speaker = q.speaker.name if q.speaker else "—"
+            if q.reported_by:
+                speaker += f" (via {q.reported_by.name})"
+            quotes.add_row(_clip(q.text, 60), q.kind, speaker, q.cue.text if q.cue else "—")
+        grid.add_row("")
+        grid.add_row(quotes)
     return Panel(grid, title=f"[bold]{record.id}[/bold]  {record.input.where}", title_align="left")

@@ -74,6 +74,7 @@ class QuoteFinder:
         quotes: list[Quote] = []
         previous: Quote | None = None  # the last quotation, for continuations
         previous_continues = False
+        last_direct: Quote | None = None  # the last direct quotation, for quotation paragraphs
         for q in marked:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or not len(span):
@@ -86,11 +87,15 @@ class QuoteFinder:
             speaker, reported_by, cue = self._attribution(doc, span, q, index)
             if speaker is None and previous is not None:
                 same_paragraph = _paragraph_index(paragraphs, previous.start) == paragraph
-                opens_paragraph = q.mark_start == paragraphs[paragraph].start if paragraph is not None else False
-                if (same_paragraph or previous_continues or opens_paragraph) and previous.speaker is not None:
-                    method = "continuation" if same_paragraph or previous_continues else "previous-paragraph"
-                    speaker = _with_method(previous.speaker, method)
-                    reported_by = previous.reported_by
+                # a paragraph that is nothing but a quotation goes on with the previous speaker's words
+                whole = paragraph is not None and not text[paragraphs[paragraph].start:q.mark_start].strip() \
+                    and not text[q.mark_end:paragraphs[paragraph].end].strip(" \"”’'.,")
+                before = previous if same_paragraph or previous_continues else last_direct if whole else None
+                if before is not None and before.speaker is not None and (
+                        before is previous or _paragraph_index(paragraphs, before.start) == (paragraph or 0) - 1):
+                    method = "continuation" if before is previous else "previous-paragraph"
+                    speaker = _with_method(before.speaker, method)
+                    reported_by = before.reported_by
             if speaker is None and cue is None and kind == "partial" and len(text[q.start:q.end].split()) <= SHORT_PARTIAL_WORDS:
                 continue  # a short quoted phrase nobody is said to have said: a scare quote
             quote = Quote(id="", kind=kind, text=text[q.start:q.end], start=q.start, end=q.end, sentence=sid,
@@ -98,6 +103,8 @@ class QuoteFinder:
                           event=_event_in(events, q.start, q.end, cue))
             quotes.append(quote)
             previous, previous_continues = quote, q.continues
+            if kind == "direct":
+                last_direct = quote
         quotes.extend(self._indirect(doc, sentences, index, marked, events))
         quotes.sort(key=lambda x: x.start)
         return [Quote(**{**_fields(x), "id": f"Q{i}"}) for i, x in enumerate(quotes, start=1)]
@@ -228,6 +235,12 @@ class QuoteFinder:
             if clause is None or subject is None or clause.i < token.i and token.dep_ != "ROOT":
                 continue
             tokens = list(clause.subtree)
+            while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):  # "said [that] ..."
+                tokens = tokens[1:]
+            while tokens and tokens[-1].is_punct:
+                tokens = tokens[:-1]
+            if not tokens:
+                continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if len(tokens) < 3 or any(m.mark_start < end and start < m.mark_end for m in marked):
                 continue

@@ -55,8 +55,8 @@ def _in_paragraph(text: str, start: int, end: int) -> list[Quoted]:
         if open_at is None:
             if c in OPEN_DOUBLE or (c == STRAIGHT and _opens(text, i, start)):
                 open_at, closer = i, OPEN_DOUBLE.get(c, STRAIGHT)
-            elif c == "‘" and _opens(text, i, start):
-                close = _single_close(text, i + 1, end)
+            elif c in "‘'" and _opens(text, i, start):
+                close = _single_close(text, i + 1, end, "’" if c == "‘" else "'")
                 if close is not None:
                     spans.append(_make(text, i, close + 1, True, False, True))
                     i = close + 1
@@ -98,11 +98,11 @@ def _opens(text: str, i: int, paragraph_start: int) -> bool:
     return (before.isspace() or before in "([{—–-/:,") and not after.isspace()
 
 
-def _single_close(text: str, i: int, end: int) -> int | None:
-    """The closing ’ of a top-level single quotation: one not inside a word ("Russia’s")."""
+def _single_close(text: str, i: int, end: int, closer: str) -> int | None:
+    """The closing mark of a top-level single quotation: one not inside a word ("Russia’s")."""
     while i < end:
         c = text[i]
-        if c == "’":
+        if c == closer and not text[i - 1].isspace():
             after = text[i + 1] if i + 1 < end else " "
             if not after.isalnum():
                 return i
