@@ -23,6 +23,7 @@ import json
 import platform
 import tempfile
 import time
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -102,23 +103,24 @@ def main() -> None:
                 assert isinstance(result, Record), result
                 json.dumps(record_to_dict(result), ensure_ascii=False)
 
-        # The same pipeline without its actor and event stages (and the spaCy components only they need).
-        no_actors = Pipeline([s for s in pipeline.stages if s.name not in ("actors", "events")], nlp, pipeline.batch_size)
-        no_events = Pipeline([s for s in pipeline.stages if s.name != "events"], nlp, pipeline.batch_size)
+        # The same pipeline without its later stages (and the spaCy components only they need).
+        def without(*names: str) -> Callable[[], None]:
+            partial = Pipeline([s for s in pipeline.stages if s.name not in names], nlp, pipeline.batch_size)
 
-        def extract_no_events() -> None:
-            for result in no_events.run(read_inputs([tmp], max_bytes=5_000_000)):
-                json.dumps(record_to_dict(result), ensure_ascii=False)
+            def run() -> None:
+                for result in partial.run(read_inputs([tmp], max_bytes=5_000_000)):
+                    json.dumps(record_to_dict(result), ensure_ascii=False)
+            return run
 
-        def extract_no_actors() -> None:
-            for result in no_actors.run(read_inputs([tmp], max_bytes=5_000_000)):
-                json.dumps(record_to_dict(result), ensure_ascii=False)
+        extract_no_actors = without("actors", "events", "quotes")
+        extract_no_events = without("events", "quotes")
+        extract_no_quotes = without("quotes")
 
         extract()  # warm-up: lazy loads (language model, trafilatura)
         seconds = {name: best_of(args.repeat, fn) for name, fn in
                    (("bare_full", bare_full), ("bare_same", bare_same), ("bare_norm", bare_norm),
                     ("extract_no_actors", extract_no_actors), ("extract_no_events", extract_no_events),
-                    ("extract", extract))}
+                    ("extract_no_quotes", extract_no_quotes), ("extract", extract))}
 
     figures = {
         "docs": args.docs, "words": words, "repeat": args.repeat, "workers": 1,
@@ -131,17 +133,20 @@ def main() -> None:
         "extract_vs_bare_same": round(seconds["bare_same"] / seconds["extract"], 3),
         "extract_vs_bare_norm": round(seconds["bare_norm"] / seconds["extract"], 3),
         "actor_stage_share": round(seconds["extract_no_events"] / seconds["extract_no_actors"] - 1, 3),
-        "event_stage_share": round(seconds["extract"] / seconds["extract_no_events"] - 1, 3),
+        "event_stage_share": round(seconds["extract_no_quotes"] / seconds["extract_no_events"] - 1, 3),
+        "quote_stage_share": round(seconds["extract"] / seconds["extract_no_quotes"] - 1, 3),
     }
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "throughput.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
-    for name in ("bare_full", "bare_same", "bare_norm", "extract_no_actors", "extract_no_events", "extract"):
+    for name in ("bare_full", "bare_same", "bare_norm", "extract_no_actors", "extract_no_events", "extract_no_quotes",
+                 "extract"):
         print(f"{name:18s} {figures[f'{name}_articles_per_s']:8.1f} articles/s {figures[f'{name}_words_per_s']:9d} words/s")
     print(f"extract / bare nlp.pipe (full model): {figures['extract_vs_bare_full']:.2f}; "
           f"(same components): {figures['extract_vs_bare_same']:.2f}; "
           f"(same components, normalised texts): {figures['extract_vs_bare_norm']:.2f}")
     print(f"actor stage (with the spaCy components only it needs) adds {figures['actor_stage_share']:.1%} "
-          f"to extract without it; the event stage adds {figures['event_stage_share']:.1%}")
+          f"to extract without it; the event stage adds {figures['event_stage_share']:.1%}; "
+          f"the quote stage {figures['quote_stage_share']:.1%}")
     print(f"wrote {OUT / 'throughput.json'}")
 
 

@@ -150,7 +150,8 @@ class ActorFinder:
         while i < len(doc):
             j = i
             while j < len(doc) and j not in taken and (is_name_word(doc[j]) or (
-                    doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and is_name_word(doc[j + 1]))):
+                    doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and is_name_word(doc[j + 1]))
+                    or (j > i + 1 and _joined(doc, j))):  # not at the chain's start: "Ex-Guatemalan"
                 j += 1
             if j > i:
                 name = self._person_name(doc[i:j])
@@ -493,6 +494,15 @@ def _self_phrase(span: Span) -> Span:
 
 
 OFFICIAL_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "ELI"}
+
+
+def _joined(doc: Doc, j: int) -> bool:
+    """A hyphenated name goes on through its hyphen: "Al-Mabrouk", "Wei-ming"."""
+    t = doc[j]
+    if t.text == "-":
+        return not doc[j - 1].whitespace_ and not t.whitespace_ and j + 1 < len(doc) and doc[j + 1].text[:1].isalpha()
+    return doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and t.text.isalpha() and j >= 2 \
+        and is_name_word(doc[j - 2])
 
 
 def _code(draft: Draft) -> str | None:

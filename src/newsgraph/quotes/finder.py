@@ -75,7 +75,10 @@ class QuoteFinder:
         previous: Quote | None = None  # the last quotation, for continuations
         previous_continues = False
         last_direct: Quote | None = None  # the last direct quotation, for quotation paragraphs
+        chains: list[list[int]] = []  # quotations running over several paragraphs, by index in quotes
         for q in marked:
+            if not q.balanced:
+                q = self._clip_unbalanced(doc, q, paragraphs, index)
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
@@ -101,13 +104,48 @@ class QuoteFinder:
             quote = Quote(id="", kind=kind, text=text[q.start:q.end], start=q.start, end=q.end, sentence=sid,
                           cue=_text_span(cue), speaker=speaker, reported_by=reported_by,
                           event=_event_in(events, q.start, q.end, cue))
+            if previous_continues and chains:
+                chains[-1].append(len(quotes))
+            elif q.continues:
+                chains.append([len(quotes)])
             quotes.append(quote)
             previous, previous_continues = quote, q.continues
             if kind == "direct":
                 last_direct = quote
-        quotes.extend(self._indirect(doc, sentences, index, marked, events))
+        for chain in chains:  # attribution only in a later paragraph of the quotation: give it to all
+            said = next((quotes[i] for i in chain if quotes[i].speaker is not None and quotes[i].cue is not None), None)
+            if said is not None:
+                for i in chain:
+                    if quotes[i].speaker is None:
+                        quotes[i] = Quote(**{**_fields(quotes[i]), "speaker": _with_method(said.speaker, "continuation"),
+                                             "reported_by": said.reported_by})
+        quotes.extend(self._indirect(doc, sentences, index, quotes, events))
         quotes.sort(key=lambda x: x.start)
         return [Quote(**{**_fields(x), "id": f"Q{i}"}) for i, x in enumerate(quotes, start=1)]
+
+    def _clip_unbalanced(self, doc: Doc, q: Quoted, paragraphs: Sequence[Paragraph], index: ActorIndex) -> Quoted:
+        """A quotation whose closing mark is missing: it stops before its own attribution
+        ('"We will not leave, Minister X said.') or, opened inside the writer's sentence, at that
+        sentence's end, so it never takes the writer's next sentences."""
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            return q
+        for t in span:
+            subject = _subject_of(t) if self._cue_kind(t) is not None else None
+            if subject is None or not span.start <= subject.i < span.end:
+                continue
+            first = min(t.i, subject.left_edge.i)
+            comma = doc[first - 1] if first - 1 > span.start else None
+            if comma is not None and comma.text == ",":
+                return Quoted(q.start, comma.idx + 1, q.mark_start, comma.idx + 1, False, q.continues, q.single)
+        paragraph = _paragraph_index(paragraphs, q.mark_start)
+        if paragraph is not None and doc.text[paragraphs[paragraph].start:q.mark_start].strip():
+            end = span[0].sent.end_char
+            if end < q.end:
+                while end > q.start and doc.text[end - 1].isspace():
+                    end -= 1
+                return Quoted(q.start, end, q.mark_start, end, False, q.continues, q.single)
+        return q
 
     # -- what kind of quotation ------------------------------------------------------------
 
@@ -120,12 +158,13 @@ class QuoteFinder:
         before_text = [t for t in before if not (t.is_punct and t.text in "\"“”„«»‘’'")]
         last_before = before_text[-1] if before_text else None
         starts_sentence = not before_text
-        set_off = last_before is not None and last_before.text in (":", ",") and (
-            last_before.i > 0 and self._cue_kind(doc[last_before.i - 1]) is not None)
+        # 'He said on Tuesday: "…"', '"…," Y said on Sunday, "…"': a cue before the colon or comma
+        set_off = last_before is not None and last_before.text in (":", ",") and any(
+            self._cue_kind(t) is not None for t in before_text)
         ends_clause = span[-1].text in (".", ",", "?", "!") or (doc[span.end].text in (".", "?", "!") if span.end < len(doc) else True)
         if starts_sentence or set_off:
-            if len(words) < 3 and not ends_clause:
-                return None  # "'Quad'" heading a sentence is a name
+            if not ends_clause and (len(words) < 3 or (_title_case(words) and len(words) <= 6)):
+                return None  # "'Quad'" or "'Operation Iron Sword'" heading a sentence is a name
             return "direct"
         # inside the writer's sentence: a partial quotation, or a name, title or scare quote
         if len(words) < MIN_PARTIAL_WORDS:
@@ -150,7 +189,7 @@ class QuoteFinder:
 
     def _attribution(self, doc: Doc, span: Span, q: Quoted, index: ActorIndex) -> tuple[Speaker | None, Speaker | None, Token | None]:
         inside = set(range(span.start, span.end))
-        sent = span[0].sent
+        sent = _attribution_window(doc, span, q)
         cue = self._governing_cue(span, inside) or self._sentence_cue(sent, span, inside)
         if cue is None:
             according = _according_to(sent, inside)
@@ -208,9 +247,7 @@ class QuoteFinder:
     def _speaker(self, token: Token | None, index: ActorIndex, method: str) -> Speaker | None:
         if token is None:
             return None
-        hit = index.at(token)
-        if hit is None:  # "senior Kremlin adviser Yuri Ushakov": the name inside the phrase
-            hit = next((index.at(t) for t in token.subtree if index.at(t) is not None), None)
+        hit = _best_hit(token, index)
         if hit is not None:
             actor, mention = hit
             return Speaker(actor=actor.id, name=actor.name, country=actor.country, sector=actor.sector,
@@ -224,14 +261,23 @@ class QuoteFinder:
 
     # -- indirect speech ------------------------------------------------------------------
 
-    def _indirect(self, doc: Doc, sentences: Sequence[Sentence], index: ActorIndex, marked: list[Quoted],
+    def _indirect(self, doc: Doc, sentences: Sequence[Sentence], index: ActorIndex, quoted: list[Quote],
                   events: Sequence[Event]) -> list[Quote]:
         found: list[Quote] = []
         for token in doc:
-            if self._cue_kind(token) != "speech":
+            kind = self._cue_kind(token)
+            reported_by = None
+            if kind == "relay":  # "IRNA quoted the minister as saying the talks had failed"
+                saying = next((t for t in token.subtree if base(t) == "say" and t.i > token.i), None)
+                clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying is not None else None
+                subject = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+                relayer = _subject_of(token, through_clauses=False)
+                reported_by = self._speaker(relayer, index, "relayed-by") if relayer is not None else None
+            elif kind == "speech":
+                clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
+                subject = _subject_of(token, through_clauses=False)
+            else:
                 continue
-            clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
-            subject = _subject_of(token)
             if clause is None or subject is None or clause.i < token.i and token.dep_ != "ROOT":
                 continue
             tokens = list(clause.subtree)
@@ -242,32 +288,74 @@ class QuoteFinder:
             if not tokens:
                 continue
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-            if len(tokens) < 3 or any(m.mark_start < end and start < m.mark_end for m in marked):
+            if len(tokens) < 3 or any(q.start < end and start < q.end for q in quoted):
                 continue
-            speaker = self._speaker(subject, index, "cue-subject")
+            speaker = self._speaker(subject, index, "relayed" if kind == "relay" else "cue-subject")
             found.append(Quote(id="", kind="indirect", text=doc.text[start:end], start=start, end=end,
                                sentence=_sentence_index(sentences, start), cue=_text_span(token),
-                               speaker=speaker, reported_by=None, event=_event_in(events, start, end, None)))
+                               speaker=speaker, reported_by=reported_by, event=_event_in(events, start, end, None)))
         return found
 
 
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The subject of a cue verb, through conjunction and control ("said and added", "went on to say")."""
+def _subject_of(verb: Token, through_clauses: bool = True) -> Token | None:
+    """The subject of a cue verb, through conjunction and control ("said and added", "went on to say");
+    ``through_clauses`` also through an adverbial clause ("Asked about it, Ruiz replied")."""
     token, hops = verb, 0
+    climb = ("conj", "xcomp", "advcl") if through_clauses else ("conj", "xcomp")
     while hops < 4:
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:  # two subjects is a misparsed apposition ("news agency Xinhua"): the nearest names it
+            return min(subjects, key=lambda c: abs(c.i - token.i))
         for c in token.children:
-            if c.dep_ in SUBJECTS:
-                return c
             if c.dep_ == "agent":
                 return next((o for o in c.children if o.dep_ == "pobj"), None)
-        if token.dep_ in ("conj", "xcomp", "advcl") and token.head.i != token.i:
+        if token.dep_ in climb and token.head.i != token.i:
             token, hops = token.head, hops + 1
             continue
         return None
     return None
+
+
+KIND_RANK = {"person": 0, "organisation": 1, "institution": 2, "group": 3, "country": 4}
+
+
+def _best_hit(token: Token, index: ActorIndex):  # type: ignore[no-untyped-def]
+    """The actor a speaker phrase names: the head word's own actor when it is a person or an
+    organisation, else one set off by commas ("the head of the mission, Anders Holm"), else the
+    most specific actor inside the phrase, leaving possessors for last ("Dlamini's spokesman")."""
+    own = index.at(token)
+    if own is not None and own[0].kind in ("person", "organisation"):
+        return own
+    for c in token.children:
+        if c.dep_ == "appos":
+            hits = [index.at(t) for t in c.subtree if index.at(t) is not None]
+            people = [h for h in hits if h[0].kind == "person"]
+            if people:
+                return people[0]
+    possessive = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    inner = [index.at(t) for t in token.subtree if index.at(t) is not None and t.i not in possessive]
+    if inner:
+        return min(inner, key=lambda h: KIND_RANK.get(h[0].kind, 5))
+    if own is not None:
+        return own
+    return next((index.at(t) for t in token.subtree if index.at(t) is not None), None)
+
+
+def _attribution_window(doc: Doc, span: Span, q: Quoted) -> Span:
+    """The sentences a quotation spans, and the one its closing mark runs into
+    ('"Is that fair?" she asked.' is split after the question mark)."""
+    first = span[0].sent
+    last = span[-1].sent
+    after = q.mark_end
+    while after < len(doc.text) and doc.text[after] in " \t":
+        after += 1
+    tail = doc.char_span(after, after + 1, alignment_mode="expand") if after < len(doc.text) else None
+    if tail is not None and len(tail) and doc.text[after] != "\n":
+        last = tail[0].sent
+    return doc[first.start: max(last.end, first.end)]
 
 
 def _according_to(sent: Span, inside: set[int]) -> tuple[Token, Token] | None:
