@@ -17,7 +17,7 @@ from typing import Any
 from newsgraph.data import read_text
 from newsgraph.errors import ConfigError
 
-__all__ = ["ExtractSettings", "Settings", "default_config_text", "load_settings"]
+__all__ = ["ExtractSettings", "Settings", "StoreSettings", "default_config_text", "load_settings"]
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,16 @@ class ExtractSettings:
 
 
 @dataclass(frozen=True)
+class StoreSettings:
+    db: str = "newsgraph.duckdb"
+    workers: int = 0  # extraction processes for ingest; 0: one per core
+    batch_size: int = 64  # documents per write transaction
+
+
+@dataclass(frozen=True)
 class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    store: StoreSettings = field(default_factory=StoreSettings)
 
 
 def default_config_text() -> str:
@@ -83,10 +91,13 @@ def load_settings(path: Path | None = None) -> Settings:
         raise ConfigError(f"{found}: config file not found") from e
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{found}: not valid TOML ({e})") from e
-    unknown = sorted(set(data) - {"extract"})
+    unknown = sorted(set(data) - {"extract", "store"})
     if unknown:
         raise ConfigError(f"{found}: unknown section(s) {', '.join(unknown)}")
     extract = _section(ExtractSettings, data.get("extract", {}), f"{found} [extract]")
     if extract.max_input_mb <= 0 or extract.batch_size <= 0:
         raise ConfigError(f"{found} [extract]: max_input_mb and batch_size must be positive")
-    return Settings(extract=extract)
+    store = _section(StoreSettings, data.get("store", {}), f"{found} [store]")
+    if store.workers < 0 or store.batch_size <= 0 or not store.db:
+        raise ConfigError(f"{found} [store]: workers must be >= 0, batch_size positive and db a path")
+    return Settings(extract=extract, store=store)

@@ -26,6 +26,9 @@ class InputError(NewsgraphError):
         self.detail = detail or reason
         super().__init__(f"{where}: {self.detail}")
 
+    def __reduce__(self):  # type: ignore[no-untyped-def]  # picklable across worker processes
+        return (type(self), (self.where, self.reason, self.detail))
+
 
 class ConfigError(NewsgraphError):
     """A configuration file or option is invalid."""

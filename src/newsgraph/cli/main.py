@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import functools
-import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Optional
 
 import typer
-from rich.console import Console
 
 from newsgraph import __version__
+from newsgraph.cli.common import err, guarded
 from newsgraph.cli.output import Format, RecordWriter
+from newsgraph.cli.store_cmds import register as register_store_commands
 from newsgraph.config import default_config_text, load_settings
-from newsgraph.errors import ConfigError, InputError, ModelError, NewsgraphError
+from newsgraph.errors import InputError
 from newsgraph.pipeline import build_pipeline
 from newsgraph.reader.dates import parse_published
 from newsgraph.reader.sources import JSON_SUFFIXES, JSONL_SUFFIXES, RawDocument, read_inputs
@@ -30,39 +29,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-err = Console(stderr=True, highlight=False)
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]newsgraph:[/red] {message}", soft_wrap=True)
-    return typer.Exit(code)
-
-
-def guarded(func: F) -> F:
-    """Turn newsgraph's errors into one line and an exit code; never a traceback."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except (ConfigError, ModelError) as e:
-            raise _fail(str(e), 2) from None
-        except NewsgraphError as e:
-            raise _fail(str(e), 1) from None
-        except KeyboardInterrupt:
-            raise _fail("interrupted", 130) from None
-        except BrokenPipeError:
-            sys.stderr.close()
-            raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, SystemExit):
-            raise
-        except Exception as e:  # the last line of defence: report, no traceback
-            raise _fail(f"internal error: {type(e).__name__}: {e} (please report this)", 1) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"newsgraph {__version__}")
@@ -175,6 +141,9 @@ def schema() -> None:
 def show_config() -> None:
     """Print the default configuration file, with every setting and its default."""
     typer.echo(default_config_text())
+
+
+register_store_commands(app)
 
 
 def run() -> None:
