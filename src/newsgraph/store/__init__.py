@@ -1,0 +1,1 @@
+"""The store: an embedded DuckDB database of extracted articles, queried and exported."""
