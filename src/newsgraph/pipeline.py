@@ -32,6 +32,7 @@ from newsgraph.nlp.model import load_model, model_label, parse
 from newsgraph.reader.sources import RawDocument
 from newsgraph.reader.structure import Structure, recover_structure
 from newsgraph.reader.text import detect_language
+from newsgraph.when_where.dates import first_full_date
 from newsgraph.when_where.places import load_gazetteer
 from newsgraph.records import Actor, Article, Event, Paragraph, Place, Quote, Record, Sentence
 
@@ -195,13 +196,22 @@ class ActorStage:
         for work in works:
             assert work.doc is not None and work.structure is not None  # guaranteed by requires
             work.actors = self.finder.find(
-                work.doc, day=_day(work.raw.published), exclude=_not_actors(work),
+                work.doc, day=reference_day(work), exclude=_not_actors(work),
                 sentence_starts=[s.start for s in work.sentences],
             )
 
 
 def _day(published: str | None) -> date | None:
     return date.fromisoformat(published[:10]) if published else None
+
+
+def reference_day(work: Work) -> date | None:
+    """The day an article speaks from: its publication date, else the first full date its body
+    gives (relative dates and office holders are read against it)."""
+    if work.raw.published:
+        return _day(work.raw.published)
+    body = "\n".join(p.text for p in work.paragraphs if p.role == "body")
+    return first_full_date(body[:3000])
 
 
 def _not_actors(work: Work) -> list[str]:
@@ -229,7 +239,7 @@ class EventStage:
     def __call__(self, works: list[Work]) -> None:
         for work in works:
             assert work.doc is not None  # guaranteed by requires
-            work.events, work.places = self.coder.code(work.doc, work.actors, work.sentences, _day(work.raw.published))
+            work.events, work.places = self.coder.code(work.doc, work.actors, work.sentences, reference_day(work))
 
 
 class QuoteStage:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import click
 import typer
 from rich.console import Console
 
@@ -39,8 +40,8 @@ def guarded(func: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, SystemExit):
-            raise
+        except (typer.Exit, typer.Abort, SystemExit, typer.BadParameter, click.exceptions.ClickException):
+            raise  # usage errors keep click's message and exit status 2
         except Exception as e:  # the last line of defence: report, no traceback
             raise _fail(f"internal error: {type(e).__name__}: {e} (please report this)", 1) from None
 

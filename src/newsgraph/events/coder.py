@@ -179,6 +179,9 @@ class EventCoder:
             return
         source_ids = {s.actor.id for s in sources}
         targets = self._targets(anchor, pred, pattern, index, source_ids, recent, {s.actor.country for s in sources}, place)
+        if len(sources) == 2 and sources[0].actor.country != sources[1].actor.country and code.quad_class <= 2 \
+                and targets and all(t.via == "place" or t.token.head.lower_ in LOCATIVE for t in targets):
+            targets = []  # "Russian and US negotiators held talks in Geneva": the two sides, not the host
         sid = max(0, bisect_right(starts, anchor.idx) - 1)
         sentence = sentences[sid] if sid < len(sentences) else None
         sent_text = text[sentence.start:sentence.end] if sentence else anchor.sent.text

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["DateFinding", "find_date"]
+__all__ = ["DateFinding", "find_date", "first_full_date"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {m: i + 1 for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july",
@@ -108,3 +108,17 @@ def find_date(sentence: str, published: date | None) -> DateFinding:
     if published is None:
         return DateFinding(None, None, None, False)
     return DateFinding(published.isoformat(), None, "published", False)
+
+
+def first_full_date(text: str) -> date | None:
+    """The first date with day, month and year the text gives ("on 15 December 2021"): the
+    stand-in for a publication date an article does not carry."""
+    best: tuple[int, date] | None = None
+    for kind, pattern in _PATTERNS[:2]:
+        for m in pattern.finditer(text):
+            if m.group("year"):
+                found, _ = _day_month(m, None)
+                if found and (best is None or m.start() < best[0]):
+                    best = (m.start(), found)
+                break
+    return best[1] if best else None
