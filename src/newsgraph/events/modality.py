@@ -90,6 +90,8 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
             found.add("claimed")
         if lemma in ("report", "reports") and child.dep_ in ("acl", "ccomp") and base(head.head) in DENY:
             found.add("claimed")  # "denied reports that New Delhi had rejected ..."
+        if lemma in ("deny", "dispute") and child.dep_ == "ccomp":
+            found.add("claimed")  # "Russia denied that its missiles had struck Poland": someone else's claim
         if direct and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in head.children):
             found.add("requested")  # "the US must be ready to mediate"
         if direct and child.dep_ == "xcomp" and lemma in REFUSE:
