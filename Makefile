@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/newsgraph demo
+	$(BIN)/newsgraph serve --demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -8,6 +8,7 @@ import sys
 import time
 from datetime import date
 from enum import Enum
+from importlib import resources
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -22,7 +23,7 @@ from newsgraph.reader.sources import read_inputs
 from newsgraph.store import queries as q
 from newsgraph.store.export import FORMATS, export as export_events
 from newsgraph.store.ingest import IngestSummary, ingest as run_ingest
-from newsgraph.store.schema import connect
+from newsgraph.store.schema import StoreError, connect
 
 __all__ = ["register"]
 
@@ -259,4 +260,38 @@ def register(app: typer.Typer) -> None:
             n = export_events(con, fmt, out_path, f)
         err.print(f"newsgraph: wrote {n} rows to {out_path}", soft_wrap=True)
 
-    del ingest, events, quotes, actors, actor_cmd, dyads, search, sql, export  # registered on the app
+    @app.command()
+    @guarded
+    def serve(
+        db: DbOption = None, config: ConfigOption = None,
+        host: Annotated[str, typer.Option(help="Address to listen on (localhost by default; 0.0.0.0 exposes it).")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
+        demo: Annotated[bool, typer.Option("--demo", help="Serve the bundled sample corpus (built into ./newsgraph-demo.duckdb if absent).")] = False,
+    ) -> None:
+        """Serve the dashboard and the JSON API (/api/, docs at /docs) over the database, read-only."""
+        import uvicorn
+
+        from newsgraph.web.app import create_app
+
+        path = Path("newsgraph-demo.duckdb") if demo and db is None else _db(db, config)
+        if demo:
+            build_demo(path)
+        elif not path.is_file():
+            raise StoreError(f"{path}: no such database (run `newsgraph ingest` first, or `newsgraph serve --demo`)")
+        err.print(f"newsgraph: serving {path} at [bold]http://{host}:{port}/[/bold] (Ctrl-C to stop)", soft_wrap=True)
+        uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
+
+    del ingest, events, quotes, actors, actor_cmd, dyads, search, sql, export, serve  # registered on the app
+
+
+def build_demo(path: Path) -> None:
+    """Ingest the bundled sample corpus (synthetic articles written for newsgraph) into ``path``."""
+    corpus = resources.files("newsgraph.data").joinpath("samples/corpus")
+    with resources.as_file(corpus) as directory:
+        items = read_inputs([str(directory)], max_bytes=5_000_000)
+        fresh = not path.is_file()
+        if fresh:
+            err.print(f"newsgraph: building the demo database {path} from the sample corpus…", soft_wrap=True)
+        summary = run_ingest(items, path, batch_size=16)
+        if fresh or summary.ingested or summary.replaced:
+            err.print(f"newsgraph: demo database: {summary.line()}", soft_wrap=True)

@@ -7,6 +7,7 @@ asserted events, as the output schema's filters do.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,7 +17,8 @@ import duckdb
 
 from newsgraph.store.schema import StoreError
 
-__all__ = ["EventFilter", "Table", "actor", "actors", "dyads", "events", "quotes", "read_only_sql", "search", "stats"]
+__all__ = ["EventFilter", "Table", "actor", "actors", "count_events", "document", "dyads", "events", "network", "quotes",
+           "read_only_sql", "search", "stats", "timeline", "type_mix"]
 
 
 @dataclass
@@ -261,3 +263,30 @@ def read_only_sql(con: duckdb.DuckDBPyConnection, sql: str, limit: int = 1000) -
     except duckdb.Error as e:
         raise StoreError(f"SQL error: {str(e).splitlines()[0]}") from e
     return Table([d[0] for d in cursor.description], cursor.fetchmany(limit))
+
+
+def type_mix(con: duckdb.DuckDBPyConnection, f: EventFilter) -> Table:
+    """Events per PLOVER type, with their QuadClass."""
+    where, params = f.where()
+    return _table(con, f"""SELECT e.type, min(e.quad_class) AS quad_class, count(*) AS events
+                           FROM events e WHERE {where} AND e.type IS NOT NULL GROUP BY 1 ORDER BY events DESC""", params)
+
+
+def network(con: duckdb.DuckDBPyConnection, f: EventFilter, by: str = "country", min_events: int = 1,
+            limit: int = 200) -> dict[str, list[dict[str, Any]]]:
+    """Actors (countries, or named actors) as nodes and their dyads as edges, with event counts
+    and mean Goldstein (conflict −10 … cooperation +10)."""
+    edges = [r for r in dyads(con, f, by=by, limit=limit).dicts() if r["events"] >= min_events]
+    weight: dict[str, int] = {}
+    for e in edges:
+        for side in ("source", "target"):
+            weight[e[side]] = weight.get(e[side], 0) + e["events"]
+    nodes = [{"id": name, "events": n} for name, n in sorted(weight.items(), key=lambda x: -x[1])]
+    return {"nodes": nodes, "edges": [{"source": e["source"], "target": e["target"], "events": e["events"],
+                                       "goldstein_mean": e["goldstein_mean"], "types": e["types"]} for e in edges]}
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict[str, Any] | None:
+    """A stored article's whole record (the output schema's JSON)."""
+    row = con.execute("SELECT record FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    return json.loads(row[0]) if row else None
