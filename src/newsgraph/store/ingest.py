@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 
@@ -28,11 +29,11 @@ from newsgraph.config import ExtractSettings
 from newsgraph.errors import InputError
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import RawDocument
-from newsgraph.records import Record
+from newsgraph.records import Record, record_to_dict
 from newsgraph.store.rows import record_rows
 from newsgraph.store.schema import connect
 
-__all__ = ["IngestSummary", "doc_key", "ingest", "raw_hash"]
+__all__ = ["IngestSummary", "doc_key", "ingest", "raw_hash", "write_records"]
 
 TABLES = ("documents", "actors", "mentions", "events", "quotes", "places")
 
@@ -183,6 +184,22 @@ def _write(db: Path, batch: list[tuple[RawDocument, str, str, bool]], results: l
             stored.append((result, key, digest, new))
         else:
             failures.append(result)
+    write_records(db, [(record_to_dict(r), key, digest, new) for r, key, digest, new in stored], failures)
+    for _record, key, digest, new in stored:
+        if new:
+            summary.ingested += 1
+        else:
+            summary.replaced += 1
+        known[key] = digest
+        known[f"#{digest}"] = key
+    for error in failures:
+        summary.failed += 1
+        summary.reasons[error.reason] = summary.reasons.get(error.reason, 0) + 1
+
+
+def write_records(db: Path, stored: list[tuple[dict[str, Any], str, str, bool]], failures: list[InputError]) -> None:
+    """One transaction: serialised records (with their key, content hash and whether the key is
+    new) replace their old rows; failures go to ``errors``."""
     rows: dict[str, list[tuple]] = {table: [] for table in TABLES}
     for record, key, digest, _new in stored:
         for table, table_rows in record_rows(record, key, digest).items():
@@ -190,8 +207,8 @@ def _write(db: Path, batch: list[tuple[RawDocument, str, str, bool]], results: l
     con = connect(db)
     try:
         con.execute("BEGIN TRANSACTION")
-        replaced = [(key, record.id) for record, key, _digest, new in stored if not new]
-        replaced += [(key, record.id) for record, key, _digest, new in stored if new]  # content seen under another key
+        # the rows of replaced documents, and of content already stored under another key
+        replaced = [(key, record["id"]) for record, key, _digest, _new in stored]
         old_ids = {r[0] for key, doc_id in replaced
                    for r in con.execute("SELECT doc_id FROM documents WHERE doc_key = ? OR doc_id = ?", [key, doc_id]).fetchall()}
         if old_ids:
@@ -218,16 +235,6 @@ def _write(db: Path, batch: list[tuple[RawDocument, str, str, bool]], results: l
             con.close()
         raise
     con.close()
-    for record, key, digest, new in stored:
-        if new:
-            summary.ingested += 1
-        else:
-            summary.replaced += 1
-        known[key] = digest
-        known[f"#{digest}"] = key
-    for error in failures:
-        summary.failed += 1
-        summary.reasons[error.reason] = summary.reasons.get(error.reason, 0) + 1
 
 
 _COLUMNS = {

@@ -1,15 +1,17 @@
-"""A record's rows for the store's tables (columns in table order, see ``schema.py``)."""
+"""A record's rows for the store's tables (columns as ``ingest._COLUMNS`` lists them).
+
+Works on the serialised record (``record_to_dict``, the output schema's JSON),
+so records extracted here, by Ray workers or read back from Parquet all go in
+the same way.
+"""
 
 from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
-from newsgraph.records import Record, record_to_dict
-
-__all__ = ["TABLE_COLUMNS", "record_rows"]
-
-TABLE_COLUMNS: dict[str, int] = {"documents": 19, "actors": 11, "mentions": 7, "events": 32, "quotes": 17, "places": 8}
+__all__ = ["record_rows"]
 
 
 def _day(value: str | None) -> date | None:
@@ -21,38 +23,45 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def record_rows(record: Record, doc_key: str, raw_hash: str) -> dict[str, list[tuple]]:
-    """{table: rows} for one record; ``ingested_at`` is left to the database."""
-    doc_id = record.id
-    art = record.article
+def _where(ref: dict[str, Any]) -> str:
+    return ref["path"] if ref.get("line") is None else f"{ref['path']}:{ref['line']}"
+
+
+def record_rows(record: dict[str, Any], doc_key: str, raw_hash: str) -> dict[str, list[tuple]]:
+    """{table: rows} for one serialised record; ``ingested_at`` is left to the database."""
+    doc_id = record["id"]
+    art = record["article"]
     document = (
-        doc_id, doc_key, raw_hash, record.content_hash, record.source, record.url, record.input.where,
-        art.headline, art.standfirst, "; ".join(art.byline) or None, _day(art.published), art.language,
-        record.text, len(record.sentences), len(record.events), len(record.quotes), record.schema_version,
-        json.dumps(record_to_dict(record), ensure_ascii=False),
+        doc_id, doc_key, raw_hash, record["content_hash"], record["source"], record["url"], _where(record["input"]),
+        art["headline"], art["standfirst"], "; ".join(art["byline"]) or None, _day(art["published"]), art["language"],
+        record["text"], len(record["sentences"]), len(record["events"]), len(record["quotes"]), record["schema_version"],
+        json.dumps(record, ensure_ascii=False),
     )
-    actors = [(doc_id, a.id, a.name, a.kind, a.code, a.country, a.org, a.sector, a.role, a.in_kb, len(a.mentions))
-              for a in record.actors]
-    mentions = [(doc_id, a.id, m.text, m.start, m.end, m.sentence, m.method) for a in record.actors for m in a.mentions]
+    actors = [(doc_id, a["id"], a["name"], a["kind"], a["code"], a["country"], a["org"], a["sector"], a["role"],
+               a["in_kb"], len(a["mentions"])) for a in record["actors"]]
+    mentions = [(doc_id, a["id"], m["text"], m["start"], m["end"], m["sentence"], m["method"])
+                for a in record["actors"] for m in a["mentions"]]
     events = []
-    for e in record.events:
-        s, t, p = e.source, e.target, e.place
+    for e in record["events"]:
+        s, t, p = e["source"] or {}, e["target"] or {}, e["place"] or {}
         events.append((
-            doc_id, e.id, e.type, e.mode, e.cameo, e.cameo_root, e.cameo_name, e.quad_class, e.goldstein, e.plover_score,
-            s and s.actor, s and s.name, s and s.country, s and s.code,
-            t and t.actor, t and t.name, t and t.country, t and t.code,
-            e.reciprocal, e.modality, e.historical, e.date, _day(e.date), e.date_source,
-            p and p.name, p and p.country, p and p.latitude, p and p.longitude, e.sentence,
-            e.predicate.text, e.evidence, e.confidence,
+            doc_id, e["id"], e["type"], e["mode"], e["cameo"], e["cameo_root"], e["cameo_name"], e["quad_class"],
+            e["goldstein"], e["plover_score"],
+            s.get("actor"), s.get("name"), s.get("country"), s.get("code"),
+            t.get("actor"), t.get("name"), t.get("country"), t.get("code"),
+            e["reciprocal"], e["modality"], e["historical"], e["date"], _day(e["date"]), e["date_source"],
+            p.get("name"), p.get("country"), p.get("latitude"), p.get("longitude"), e["sentence"],
+            e["predicate"]["text"], e["evidence"], e["confidence"],
         ))
     quotes = []
-    for q in record.quotes:
-        sp, rb = q.speaker, q.reported_by
+    for q in record["quotes"]:
+        sp, rb = q["speaker"] or {}, q["reported_by"] or {}
         quotes.append((
-            doc_id, q.id, q.kind, q.text, q.start, q.end, q.sentence, q.cue and q.cue.text,
-            sp and sp.actor, sp and sp.name, sp and sp.country, sp and sp.sector, sp and sp.text, sp and sp.method,
-            rb and rb.actor, rb and rb.name, q.event,
+            doc_id, q["id"], q["kind"], q["text"], q["start"], q["end"], q["sentence"], (q["cue"] or {}).get("text"),
+            sp.get("actor"), sp.get("name"), sp.get("country"), sp.get("sector"), sp.get("text"), sp.get("method"),
+            rb.get("actor"), rb.get("name"), q["event"],
         ))
-    places = [(doc_id, p.name, p.country, p.latitude, p.longitude, p.text, p.start, p.end) for p in record.places]
+    places = [(doc_id, p["name"], p["country"], p["latitude"], p["longitude"], p["text"], p["start"], p["end"])
+              for p in record["places"]]
     return {"documents": [document], "actors": actors, "mentions": mentions, "events": events,
             "quotes": quotes, "places": places}

@@ -32,7 +32,7 @@ from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import RawDocument
 from newsgraph.records import InputRef, Record, record_to_dict
 from newsgraph.store import queries as q
-from newsgraph.store.ingest import IngestSummary, _write, doc_key, raw_hash
+from newsgraph.store.ingest import doc_key, raw_hash, write_records
 from newsgraph.store.schema import StoreError, connect
 from newsgraph.web.highlight import highlight
 
@@ -213,12 +213,12 @@ def create_app(db: Path) -> FastAPI:
             [result] = pipeline_box["p"].process([raw])
         if not isinstance(result, Record):
             raise HTTPException(422, str(result))
+        data = record_to_dict(result)
         saved = False
         if body.save:
             digest = raw_hash(raw)
-            _write(db, [(raw, doc_key(raw, digest), digest, True)], [result], [], IngestSummary(), {})
+            write_records(db, [(data, doc_key(raw, digest), digest, True)], [])
             saved = True
-        data = record_to_dict(result)
         return {"record": data, "html": str(highlight(data)), "saved": saved}
 
     # -- pages -------------------------------------------------------------------------------
