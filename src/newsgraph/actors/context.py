@@ -79,7 +79,7 @@ def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = 
             window = tokens[pos - size + 1: pos + 1]
             if skip is not None and any(skip.at(t.i) for t in window):
                 continue
-            for last_key in {window[-1].lower_, base(window[-1])}:
+            for last_key in dict.fromkeys((window[-1].lower_, base(window[-1]))):  # surface form first, always
                 words = " ".join([t.lower_ for t in window[:-1]] + [last_key]).replace(" - ", "-")
                 term = kb.sector_of(words)
                 if term:

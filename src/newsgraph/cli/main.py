@@ -13,6 +13,7 @@ import typer
 from newsgraph import __version__
 from newsgraph.cli.common import err, guarded
 from newsgraph.cli.output import Format, RecordWriter
+from newsgraph.cli.scale_cmds import register as register_scale_commands
 from newsgraph.cli.store_cmds import register as register_store_commands
 from newsgraph.config import default_config_text, load_settings
 from newsgraph.errors import InputError
@@ -144,6 +145,7 @@ def show_config() -> None:
 
 
 register_store_commands(app)
+register_scale_commands(app)
 
 
 def run() -> None:

@@ -21,7 +21,7 @@ from newsgraph.reader.structure import squash
 from newsgraph.reader.text import clean_text, decode_bytes
 from newsgraph.records import Caption, InputRef
 
-__all__ = ["RawDocument", "read_inputs"]
+__all__ = ["RawDocument", "read_inputs", "record_document"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -109,7 +109,7 @@ def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:
     return value
 
 
-def _record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawDocument:
+def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawDocument:
     """A JSON record ``{"id", "text" | "html", "url", "title", "published", "source"}``."""
     if not isinstance(obj, dict):
         raise InputError(where, "bad record", "record is not a JSON object")
@@ -150,7 +150,7 @@ def _jsonl_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocu
             yield InputError(where, "bad JSONL", f"line is not valid JSON ({e.msg} at column {e.colno})")
             continue
         try:
-            yield _record_document(obj, ref, where, max_bytes)
+            yield record_document(obj, ref, where, max_bytes)
         except InputError as e:
             yield e
 
@@ -166,7 +166,7 @@ def _json_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocum
         where = f"{path}:{i}" if isinstance(obj, list) else path
         try:
             ref = InputRef(path=path, format="jsonl", line=i if isinstance(obj, list) else None)
-            yield _record_document(record, ref, where, max_bytes)
+            yield record_document(record, ref, where, max_bytes)
         except InputError as e:
             yield e
 

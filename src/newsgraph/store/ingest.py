@@ -33,7 +33,7 @@ from newsgraph.records import Record, record_to_dict
 from newsgraph.store.rows import record_rows
 from newsgraph.store.schema import connect
 
-__all__ = ["IngestSummary", "doc_key", "ingest", "raw_hash", "write_records"]
+__all__ = ["IngestSummary", "doc_key", "ingest", "load_parquet", "raw_hash", "write_records"]
 
 TABLES = ("documents", "actors", "mentions", "events", "quotes", "places")
 
@@ -256,3 +256,37 @@ _COLUMNS = {
 
 def _q(column: str) -> str:
     return f'"{column}"'
+
+
+def load_parquet(path: str, db: Path, *, batch_size: int = 64, progress: Progress | None = None) -> IngestSummary:
+    """Bring the Parquet output of ``newsgraph batch`` into the store, with ingest's rules
+    (unchanged documents skipped, changed ones replaced, failures into ``errors``)."""
+    import pyarrow.dataset as pads
+
+    summary = IngestSummary()
+    known = _known(db)
+    dataset = pads.dataset(path, format="parquet", partitioning="hive")
+    for batch in dataset.to_batches(batch_size=batch_size, columns=["doc_key", "raw_hash", "record", "error_input",
+                                                                    "error_reason", "error_detail"]):
+        stored: list[tuple[dict[str, Any], str, str, bool]] = []
+        failures: list[InputError] = []
+        for row in batch.to_pylist():
+            if row["record"] is None:
+                failures.append(InputError(row["error_input"] or "?", row["error_reason"] or "error", row["error_detail"]))
+                continue
+            key, digest = row["doc_key"], row["raw_hash"]
+            if known.get(key) == digest or (key not in known and f"#{digest}" in known):
+                summary.unchanged += 1
+                continue
+            stored.append((json.loads(row["record"]), key, digest, key not in known))
+        write_records(db, stored, failures)
+        for _record, key, digest, new in stored:
+            summary.ingested += new
+            summary.replaced += not new
+            known[key], known[f"#{digest}"] = digest, key
+        for error in failures:
+            summary.failed += 1
+            summary.reasons[error.reason] = summary.reasons.get(error.reason, 0) + 1
+        if progress:
+            progress(summary)
+    return summary

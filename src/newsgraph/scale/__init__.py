@@ -1,0 +1,1 @@
+"""Scale-out: the same extraction over Ray Data, writing partitioned Parquet."""
