@@ -11,15 +11,20 @@ test HTML page), then times, single process:
 * ``extract``: reading the files, structure, language check, parsing,
   records and their JSON serialisation — what ``newsgraph extract`` does.
 
-Writes ``bench/out/throughput.json`` and prints the figures.
+Then the same extraction on 1, 2, … worker processes (one per core by
+default), each with spaCy loaded once and warm before timing.
 
-    .venv/bin/python bench/throughput.py [--docs 300] [--repeat 3]
+Writes ``bench/out/throughput.json`` and a plot of articles/s against worker
+processes, ``bench/out/throughput_workers.png``, and prints the figures.
+
+    .venv/bin/python bench/throughput.py [--docs 300] [--repeat 3] [--max-workers N]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import tempfile
 import time
@@ -30,6 +35,7 @@ from pathlib import Path
 from newsgraph.nlp.model import _closure, load_model
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import read_inputs
+from newsgraph.errors import InputError
 from newsgraph.records import Record, record_to_dict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--max-workers", type=int, default=0, help="worker processes to try (default: every core)")
     args = parser.parse_args()
 
     pipeline = build_pipeline()
@@ -136,8 +143,18 @@ def main() -> None:
         "event_stage_share": round(seconds["extract_no_quotes"] / seconds["extract_no_events"] - 1, 3),
         "quote_stage_share": round(seconds["extract"] / seconds["extract_no_quotes"] - 1, 3),
     }
+    # All cores: the same extraction in worker processes (spaCy loaded once each, started before timing).
+    scaling = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        write_corpus(Path(tmp), args.docs)
+        raws = [r for r in read_inputs([tmp], max_bytes=5_000_000) if not isinstance(r, InputError)]
+        for workers in range(1, (args.max_workers or os.cpu_count() or 1) + 1):
+            scaling[workers] = round(args.docs / parallel_extract(raws, workers, pipeline.batch_size), 1)
+    figures["workers_articles_per_s"] = scaling
+    figures["all_cores_vs_one_process"] = round(scaling[max(scaling)] / scaling[1], 3)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "throughput.json").write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
+    plot(scaling, figures["bare_full_articles_per_s"], OUT / "throughput_workers.png")
     for name in ("bare_full", "bare_same", "bare_norm", "extract_no_actors", "extract_no_events", "extract_no_quotes",
                  "extract"):
         print(f"{name:18s} {figures[f'{name}_articles_per_s']:8.1f} articles/s {figures[f'{name}_words_per_s']:9d} words/s")
@@ -147,7 +164,48 @@ def main() -> None:
     print(f"actor stage (with the spaCy components only it needs) adds {figures['actor_stage_share']:.1%} "
           f"to extract without it; the event stage adds {figures['event_stage_share']:.1%}; "
           f"the quote stage {figures['quote_stage_share']:.1%}")
-    print(f"wrote {OUT / 'throughput.json'}")
+    print("worker processes: " + ", ".join(f"{w}: {a} articles/s" for w, a in scaling.items())
+          + f"; all cores / one process: {figures['all_cores_vs_one_process']:.2f}")
+    print(f"wrote {OUT / 'throughput.json'} and {OUT / 'throughput_workers.png'}")
+
+
+def parallel_extract(raws: list, workers: int, batch_size: int) -> float:
+    """Seconds to extract ``raws`` on ``workers`` processes, after they have loaded the pipeline."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    from newsgraph.config import ExtractSettings
+    from newsgraph.store.ingest import _extract, _init_worker
+
+    with ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_init_worker,
+                             initargs=(ExtractSettings(), None, ())) as pool:
+        list(pool.map(_extract, [raws[i:i + 1] for i in range(workers)]))  # every worker warm
+        started = time.perf_counter()
+        batches = [raws[i:i + batch_size] for i in range(0, len(raws), batch_size)]
+        for results in pool.map(_extract, batches):
+            for result in results:
+                json.dumps(record_to_dict(result), ensure_ascii=False)
+        return time.perf_counter() - started
+
+
+def plot(scaling: dict[int, float], bare: float, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(5, 3.5))
+    xs = sorted(scaling)
+    ax.plot(xs, [scaling[x] for x in xs], marker="o", label="newsgraph extract")
+    ax.plot(xs, [scaling[1] * x for x in xs], linestyle=":", color="grey", label="linear")
+    ax.axhline(bare, color="#c0392b", linestyle="--", label="bare nlp.pipe, 1 process")
+    ax.set_xlabel("worker processes")
+    ax.set_ylabel("articles/s")
+    ax.set_xticks(xs)
+    ax.legend()
+    ax.set_title("extract throughput by worker processes")
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
 
 
 if __name__ == "__main__":

@@ -69,7 +69,7 @@ class QuoteFinder:
     def find(self, doc: Doc, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
              actors: Sequence[Actor], events: Sequence[Event]) -> list[Quote]:
         index = ActorIndex(doc, actors)
-        text = doc.text
+        text = _text(doc)
         marked = find_quoted(text, [(p.start, p.end) for p in paragraphs])
         quotes: list[Quote] = []
         previous: Quote | None = None  # the last quotation, for continuations
@@ -139,10 +139,10 @@ class QuoteFinder:
             if comma is not None and comma.text == ",":
                 return Quoted(q.start, comma.idx + 1, q.mark_start, comma.idx + 1, False, q.continues, q.single)
         paragraph = _paragraph_index(paragraphs, q.mark_start)
-        if paragraph is not None and doc.text[paragraphs[paragraph].start:q.mark_start].strip():
+        if paragraph is not None and _text(doc)[paragraphs[paragraph].start:q.mark_start].strip():
             end = span[0].sent.end_char
             if end < q.end:
-                while end > q.start and doc.text[end - 1].isspace():
+                while end > q.start and _text(doc)[end - 1].isspace():
                     end -= 1
                 return Quoted(q.start, end, q.mark_start, end, False, q.continues, q.single)
         return q
@@ -291,13 +291,21 @@ class QuoteFinder:
             if len(tokens) < 3 or any(q.start < end and start < q.end for q in quoted):
                 continue
             speaker = self._speaker(subject, index, "relayed" if kind == "relay" else "cue-subject")
-            found.append(Quote(id="", kind="indirect", text=doc.text[start:end], start=start, end=end,
+            found.append(Quote(id="", kind="indirect", text=_text(doc)[start:end], start=start, end=end,
                                sentence=_sentence_index(sentences, start), cue=_text_span(token),
                                speaker=speaker, reported_by=reported_by, event=_event_in(events, start, end, None)))
         return found
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, built once (spaCy's ``Doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
 
 
 def _subject_of(verb: Token, through_clauses: bool = True) -> Token | None:
@@ -350,10 +358,10 @@ def _attribution_window(doc: Doc, span: Span, q: Quoted) -> Span:
     first = span[0].sent
     last = span[-1].sent
     after = q.mark_end
-    while after < len(doc.text) and doc.text[after] in " \t":
+    while after < len(_text(doc)) and _text(doc)[after] in " \t":
         after += 1
-    tail = doc.char_span(after, after + 1, alignment_mode="expand") if after < len(doc.text) else None
-    if tail is not None and len(tail) and doc.text[after] != "\n":
+    tail = doc.char_span(after, after + 1, alignment_mode="expand") if after < len(_text(doc)) else None
+    if tail is not None and len(tail) and _text(doc)[after] != "\n":
         last = tail[0].sent
     return doc[first.start: max(last.end, first.end)]
 
@@ -406,7 +414,7 @@ def _text_span(token: Token | None) -> TextSpan | None:
         return None
     if token.lower_ == "according":
         end = next((c.idx + len(c) for c in token.children if c.lower_ == "to"), token.idx + len(token))
-        return TextSpan(text=token.doc.text[token.idx:end], start=token.idx, end=end)
+        return TextSpan(text=_text(token.doc)[token.idx:end], start=token.idx, end=end)
     return TextSpan(text=token.text, start=token.idx, end=token.idx + len(token))
 
 

@@ -164,9 +164,9 @@ def _run_local(inputs: list[str], output: str, batch_size: int, max_bytes: int) 
     import pyarrow.dataset as pads
 
     extractor = Extractor(max_bytes=max_bytes)
-    tables = [extractor(batch) for batch in _local_batches(inputs, batch_size)]
-    table = pa.concat_tables(tables) if tables else OUTPUT_SCHEMA.empty_table()
-    pads.write_dataset(table, output, format="parquet", existing_data_behavior="overwrite_or_ignore",
+    batches = (b for batch in _local_batches(inputs, batch_size) for b in extractor(batch).to_batches())
+    pads.write_dataset(batches, output, schema=OUTPUT_SCHEMA, format="parquet",  # streamed, batch by batch
+                       existing_data_behavior="overwrite_or_ignore",
                        partitioning=pads.partitioning(pa.schema([("month", pa.string())]), flavor="hive"))
     return count_output(output)
 
