@@ -8,6 +8,7 @@ Later capabilities (actors, events, quotes, places) are further stages.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from datetime import date
 from pathlib import Path
@@ -278,12 +279,16 @@ class Pipeline:
 
     def process(self, raws: list[RawDocument]) -> list[Record | InputError]:
         """Run every stage over a batch; a document that fails drops out with its error."""
-        works = [Work(raw=raw) for raw in raws]
-        for stage in self.stages:
-            live = [w for w in works if w.error is None]
-            if live:
-                stage(live)
-        return [w.error if w.error else self.to_record(w) for w in works]
+        # spaCy's memory zone forgets the strings a batch adds to the vocabulary once its Docs are
+        # gone, so a long run does not grow with every new name and number it reads
+        zone = self.nlp.memory_zone() if hasattr(self.nlp, "memory_zone") else contextlib.nullcontext()
+        with zone:
+            works = [Work(raw=raw) for raw in raws]
+            for stage in self.stages:
+                live = [w for w in works if w.error is None]
+                if live:
+                    stage(live)
+            return [w.error if w.error else self.to_record(w) for w in works]
 
     def run(self, items: Iterable[RawDocument | InputError]) -> Iterator[Record | InputError]:
         """Records and errors in input order, processing documents a batch at a time."""
