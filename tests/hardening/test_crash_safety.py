@@ -1,0 +1,87 @@
+"""Crash safety: `newsgraph ingest` killed with SIGKILL at random points, twenty times over.
+
+After every kill the database opens, passes an integrity check (no row without its document,
+no duplicate document) and holds only whole documents; a final rerun completes the corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from newsgraph.store.schema import connect
+
+KILLS = 20
+DOCS = 12
+
+
+def _corpus(directory: Path) -> None:
+    files = sorted(f for f in resources.files("newsgraph.data").joinpath("samples/corpus").iterdir() if f.name.endswith(".txt"))
+    for f in files[:DOCS]:
+        (directory / f.name).write_text(f.read_text("utf-8"), "utf-8")
+
+
+def _stored(db: Path) -> int:
+    try:
+        with connect(db, read_only=True, wait_s=0.2) as con:
+            return con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    except Exception:  # being written: try again on the next poll
+        return -1
+
+
+def _integrity(db: Path) -> int:
+    with connect(db, read_only=True, wait_s=30) as con:
+        docs, keys, ids = con.execute("SELECT count(*), count(DISTINCT doc_key), count(DISTINCT doc_id) FROM documents").fetchone()
+        assert docs == keys == ids, "duplicate document"
+        for table in ("actors", "mentions", "events", "quotes", "places"):
+            orphans = con.execute(f"SELECT count(*) FROM {table} WHERE doc_id NOT IN (SELECT doc_id FROM documents)").fetchone()[0]
+            assert orphans == 0, f"{table} rows without their document"
+        # every stored document has all its events and quotes (a batch is all or nothing)
+        short = con.execute("""SELECT count(*) FROM documents d WHERE n_events <> (SELECT count(*) FROM events e WHERE e.doc_id = d.doc_id)
+                               OR n_quotes <> (SELECT count(*) FROM quotes q WHERE q.doc_id = d.doc_id)""").fetchone()[0]
+        assert short == 0, "a document stored without all its rows"
+        return docs
+
+
+
+def test_ingest_survives_twenty_kills(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    _corpus(corpus)
+    db = tmp_path / "crash.duckdb"
+    config = tmp_path / "newsgraph.toml"
+    config.write_text("[store]\nbatch_size = 1\nworkers = 1\n", "utf-8")
+    exe = str(Path(sys.executable).parent / "newsgraph")
+    rng = random.Random(20261127)
+    seen = []
+    for round_ in range(KILLS):
+        if db.exists() and _integrity(db) == DOCS:  # finished: start over so the next kill lands mid-run
+            db.unlink()
+            Path(f"{db}.wal").unlink(missing_ok=True)
+        before = _integrity(db) if db.exists() else 0
+        target = before + rng.randint(0, 3)
+        proc = subprocess.Popen([exe, "ingest", str(corpus), "--db", str(db), "--config", str(config), "-q"],
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and time.monotonic() < deadline:  # wait for the chosen number of commits
+            time.sleep(0.1)
+            if db.exists() and _stored(db) >= target:
+                break
+        time.sleep(rng.uniform(0, 0.4))  # then kill at a random moment: extracting, or mid-commit
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        seen.append((round_, _integrity(db) if db.exists() else 0))
+    assert sum(0 < n < DOCS for _r, n in seen) >= KILLS // 2, f"kills did not land mid-run: {seen}"
+    final = subprocess.run([exe, "ingest", str(corpus), "--db", str(db), "--config", str(config), "-q"],
+                           capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    assert _integrity(db) == DOCS
