@@ -260,6 +260,28 @@ class QuoteStage:
             work.quotes = self.finder.find(work.doc, work.paragraphs, work.sentences, work.actors, work.events)
 
 
+def _run_stage(stage: Stage, works: list[Work]) -> None:
+    """Run a stage over a batch; if it fails, again document by document, so that only the
+    documents that make it fail drop out (with an "internal error" naming the exception)."""
+    try:
+        stage(works)
+        return
+    except Exception as e:  # noqa: BLE001 - one document's failure must not lose the batch
+        if len(works) == 1:
+            works[0].error = _stage_error(works[0], stage, e)
+            return
+    for work in works:
+        try:
+            stage([work])
+        except Exception as e:  # noqa: BLE001
+            work.error = _stage_error(work, stage, e)
+
+
+def _stage_error(work: Work, stage: Stage, e: Exception) -> InputError:
+    return InputError(work.raw.ref.where, "internal error",
+                      f"could not be extracted at the {stage.name} stage ({type(e).__name__}: {e})")
+
+
 class Pipeline:
     """Stages in a checked order, run over batches of documents."""
 
@@ -287,8 +309,14 @@ class Pipeline:
             for stage in self.stages:
                 live = [w for w in works if w.error is None]
                 if live:
-                    stage(live)
-            return [w.error if w.error else self.to_record(w) for w in works]
+                    _run_stage(stage, live)
+            return [w.error if w.error else self._record_or_error(w) for w in works]
+
+    def _record_or_error(self, work: Work) -> Record | InputError:
+        try:
+            return self.to_record(work)
+        except Exception as e:  # noqa: BLE001 - one document's failure must not lose the batch
+            return InputError(work.raw.ref.where, "internal error", f"could not be extracted ({type(e).__name__}: {e})")
 
     def run(self, items: Iterable[RawDocument | InputError]) -> Iterator[Record | InputError]:
         """Records and errors in input order, processing documents a batch at a time."""

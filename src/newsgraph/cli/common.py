@@ -10,6 +10,7 @@ from typing import Any, TypeVar
 import click
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from newsgraph.errors import ConfigError, ModelError, NewsgraphError
 
@@ -20,7 +21,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _fail(message: str, code: int) -> typer.Exit:
-    err.print(f"[red]newsgraph:[/red] {message}", soft_wrap=True)
+    err.print(f"[red]newsgraph:[/red] {escape(message)}", soft_wrap=True)  # data never reads as markup
     return typer.Exit(code)
 
 

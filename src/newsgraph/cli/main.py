@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from newsgraph import __version__
 from newsgraph.cli.common import err, guarded
@@ -47,7 +48,7 @@ def _with_warnings(items: Iterator[RawDocument | InputError]) -> Iterator[RawDoc
     for item in items:
         if isinstance(item, RawDocument):
             for warning in item.warnings:
-                err.print(f"[yellow]newsgraph: warning:[/yellow] {warning}", soft_wrap=True)
+                err.print(f"[yellow]newsgraph: warning:[/yellow] {escape(warning)}", soft_wrap=True)
         yield item
 
 
@@ -74,7 +75,7 @@ def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None 
             writer.write(result)
         else:
             skipped[result.reason] += 1
-            err.print(f"[yellow]newsgraph: skipped[/yellow] {result}", soft_wrap=True)
+            err.print(f"[yellow]newsgraph: skipped[/yellow] {escape(str(result))}", soft_wrap=True)
     writer.close()
     return writer.count, skipped
 
@@ -116,7 +117,7 @@ def extract(
         fmt = Format.jsonl
     done, skipped = extract_to(paths, RecordWriter(fmt), published=published, model=model, config=config,
                                max_mb=max_size, actor_files=actors)
-    err.print(f"newsgraph: {_summary(done, skipped)}", soft_wrap=True)
+    err.print(f"newsgraph: {escape(_summary(done, skipped))}", soft_wrap=True)
     if skipped:
         raise typer.Exit(1)
 

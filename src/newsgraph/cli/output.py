@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Any, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -68,7 +69,8 @@ class RecordWriter:
 
 
 def _clip(text: str, width: int = 90) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """Shortened and escaped: article text is data, never rich markup ("[/b]" in a title)."""
+    return escape(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def render_record(record: Record) -> Panel:
@@ -78,16 +80,16 @@ def render_record(record: Record) -> Panel:
     meta.add_column(style="bold cyan", no_wrap=True)
     meta.add_column()
     rows = [
-        ("headline", art.headline or "—"),
-        ("standfirst", art.standfirst or "—"),
-        ("byline", ", ".join(art.byline) or "—"),
-        ("published", f"{art.published} ({art.published_from})" if art.published else "unknown"),
-        ("source", record.source or "—"),
-        ("language", art.language),
-        ("author bio", art.author_bio or "—"),
+        ("headline", escape(art.headline or "—")),
+        ("standfirst", escape(art.standfirst or "—")),
+        ("byline", escape(", ".join(art.byline) or "—")),
+        ("published", escape(f"{art.published} ({art.published_from})") if art.published else "unknown"),
+        ("source", escape(record.source or "—")),
+        ("language", escape(art.language)),
+        ("author bio", escape(art.author_bio or "—")),
     ]
     for caption in art.captions:
-        rows.append(("caption", f"{caption.text}  [dim](credit: {caption.credit or '—'})[/dim]"))
+        rows.append(("caption", f"{escape(caption.text)}  [dim](credit: {escape(caption.credit or '—')})[/dim]"))
     counts = (f"{sum(p.role == 'body' for p in art.paragraphs)} paragraphs, {len(record.sentences)} sentences, "
               f"{len(record.actors)} actors, {len(record.events)} events, {len(record.quotes)} quotes, "
               f"{len(record.places)} places")
@@ -106,14 +108,14 @@ def render_record(record: Record) -> Panel:
         actors = Table("actor", "code", "role", "mentions", box=None, header_style="bold")
         for actor in record.actors:
             mentions = ", ".join(dict.fromkeys(m.text for m in actor.mentions))
-            actors.add_row(actor.name, actor.code or "—", actor.role or "", _clip(mentions, 60))
+            actors.add_row(escape(actor.name), escape(actor.code or "—"), escape(actor.role or ""), _clip(mentions, 60))
         grid.add_row("")
         grid.add_row(actors)
     if record.events:
         events = Table("event", "cameo", "source → target", "modality", "date", "predicate", box=None, header_style="bold")
         for e in record.events:
             who = f"{e.source.code if e.source else '—'} → {e.target.code if e.target else '—'}"
-            events.add_row(e.type or "—", e.cameo, who, e.modality, e.date or "—", _clip(e.predicate.text, 30))
+            events.add_row(e.type or "—", e.cameo, escape(who), e.modality, escape(e.date or "—"), _clip(e.predicate.text, 30))
         grid.add_row("")
         grid.add_row(events)
     if record.quotes:
@@ -122,7 +124,7 @@ def render_record(record: Record) -> Panel:
             speaker = q.speaker.name if q.speaker else "—"
             if q.reported_by:
                 speaker += f" (via {q.reported_by.name})"
-            quotes.add_row(_clip(q.text, 60), q.kind, speaker, q.cue.text if q.cue else "—")
+            quotes.add_row(_clip(q.text, 60), q.kind, escape(speaker), escape(q.cue.text) if q.cue else "—")
         grid.add_row("")
         grid.add_row(quotes)
-    return Panel(grid, title=f"[bold]{record.id}[/bold]  {record.input.where}", title_align="left")
+    return Panel(grid, title=f"[bold]{escape(record.id)}[/bold]  {escape(record.input.where)}", title_align="left")

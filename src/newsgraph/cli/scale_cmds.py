@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich.markup import escape
 
 from newsgraph.cli.common import err, guarded
 from newsgraph.config import load_settings
@@ -41,7 +42,7 @@ def register(app: typer.Typer) -> None:
         started = time.monotonic()
         counts = run_batch(sources, output, engine=engine, address=address, num_cpus=num_cpus,
                            batch_size=batch_size, concurrency=concurrency, max_bytes=settings.max_input_bytes)
-        err.print(f"newsgraph: {counts['documents']} documents, {counts['errors']} errors → {output} "
+        err.print(f"newsgraph: {counts['documents']} documents, {counts['errors']} errors → {escape(output)} "
                   f"in {time.monotonic() - started:.1f}s", soft_wrap=True)
         if counts["errors"]:
             raise typer.Exit(1)
@@ -58,7 +59,7 @@ def register(app: typer.Typer) -> None:
 
         path = db if db is not None else Path(load_settings(config).store.db)
         summary = load_parquet(output, path)
-        err.print(f"newsgraph: {summary.line()} → {path}", soft_wrap=True)
+        err.print(f"newsgraph: {escape(summary.line())} → {escape(str(path))}", soft_wrap=True)
         if summary.failed:
             raise typer.Exit(1)
 

@@ -15,7 +15,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.markup import escape
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from newsgraph.cli.common import err, guarded
 from newsgraph.config import load_settings
@@ -83,7 +85,7 @@ def show(table: q.Table, fmt: QueryFormat, title: str | None = None) -> None:
         rich = RichTable(*table.columns, title=title, header_style="bold", show_lines=False)
         width = 60 if len(table.columns) > 5 else 100
         for row in table.rows:
-            rich.add_row(*("" if v is None else _clip(str(v), width) for v in row))
+            rich.add_row(*(Text("" if v is None else _clip(str(v), width)) for v in row))  # data, never markup
         out.print(rich)
 
 
@@ -146,7 +148,7 @@ def register(app: typer.Typer) -> None:
             summary = run_ingest(items, path, settings=settings.extract, workers=workers or settings.store.workers or None,
                                  batch_size=settings.store.batch_size, progress=progress)
         elapsed = time.monotonic() - started
-        err.print(f"newsgraph: {summary.line()} in {elapsed:.1f}s → {path}", soft_wrap=True)
+        err.print(f"newsgraph: {escape(summary.line())} in {elapsed:.1f}s → {escape(str(path))}", soft_wrap=True)
         if summary.failed:
             raise typer.Exit(1)
 
@@ -258,7 +260,7 @@ def register(app: typer.Typer) -> None:
         f = _filter(since, until, source, target, country, actor, type_, modality, quad, historical)
         with connect(_db(db, config), read_only=True) as con:
             n = export_events(con, fmt, out_path, f)
-        err.print(f"newsgraph: wrote {n} rows to {out_path}", soft_wrap=True)
+        err.print(f"newsgraph: wrote {n} rows to {escape(str(out_path))}", soft_wrap=True)
 
     @app.command()
     @guarded
@@ -278,7 +280,7 @@ def register(app: typer.Typer) -> None:
             build_demo(path)
         elif not path.is_file():
             raise StoreError(f"{path}: no such database (run `newsgraph ingest` first, or `newsgraph serve --demo`)")
-        err.print(f"newsgraph: serving {path} at [bold]http://{host}:{port}/[/bold] (Ctrl-C to stop)", soft_wrap=True)
+        err.print(f"newsgraph: serving {escape(str(path))} at [bold]http://{host}:{port}/[/bold] (Ctrl-C to stop)", soft_wrap=True)
         uvicorn.run(create_app(path), host=host, port=port, log_level="warning")
 
     del ingest, events, quotes, actors, actor_cmd, dyads, search, sql, export, serve  # registered on the app
@@ -291,7 +293,7 @@ def build_demo(path: Path) -> None:
         items = read_inputs([str(directory)], max_bytes=5_000_000)
         fresh = not path.is_file()
         if fresh:
-            err.print(f"newsgraph: building the demo database {path} from the sample corpus…", soft_wrap=True)
+            err.print(f"newsgraph: building the demo database {escape(str(path))} from the sample corpus…", soft_wrap=True)
         summary = run_ingest(items, path, batch_size=16)
         if fresh or summary.ingested or summary.replaced:
-            err.print(f"newsgraph: demo database: {summary.line()}", soft_wrap=True)
+            err.print(f"newsgraph: demo database: {escape(summary.line())}", soft_wrap=True)

@@ -47,6 +47,8 @@ SO_CALLED = {"so-called", "dubbed", "named", "nicknamed", "titled", "entitled", 
 # A short quotation is someone's words when it follows one of these: "rejected as 'pure disinformation'".
 QUOTING_LEFT = {"as", "of", "about", "it", "them", "him", "her", "was", "is", "were", "are", "be", "called", "described"}
 MIN_PARTIAL_WORDS = 2
+MARKS = "\"“”„«»‘’'"
+MAX_QUOTED = 2000  # quoted stretches looked at per article: past that it is noise, not news
 SHORT_PARTIAL_WORDS = 4
 
 
@@ -65,12 +67,14 @@ def load_cues() -> dict[str, str]:
 class QuoteFinder:
     def __init__(self, cues: dict[str, str] | None = None) -> None:
         self.cues = cues if cues is not None else load_cues()
+        self._cue_cache_key: tuple[int, int, int] | None = None
+        self._cue_cache: tuple[float, list[int]] = (float("inf"), [])
 
     def find(self, doc: Doc, paragraphs: Sequence[Paragraph], sentences: Sequence[Sentence],
              actors: Sequence[Actor], events: Sequence[Event]) -> list[Quote]:
         index = ActorIndex(doc, actors)
         text = _text(doc)
-        marked = find_quoted(text, [(p.start, p.end) for p in paragraphs])
+        marked = find_quoted(text, [(p.start, p.end) for p in paragraphs])[:MAX_QUOTED]
         quotes: list[Quote] = []
         previous: Quote | None = None  # the last quotation, for continuations
         previous_continues = False
@@ -154,13 +158,16 @@ class QuoteFinder:
         if not words:
             return None
         sent = span[0].sent
-        before = [t for t in doc[sent.start: span.start] if not t.is_space]
-        before_text = [t for t in before if not (t.is_punct and t.text in "\"“”„«»‘’'")]
-        last_before = before_text[-1] if before_text else None
-        starts_sentence = not before_text
+        last_before = None  # the last word or punctuation before the opening mark, in the sentence
+        for i in range(span.start - 1, sent.start - 1, -1):
+            t = doc[i]
+            if not t.is_space and not (t.is_punct and t.text in MARKS):
+                last_before = t
+                break
+        starts_sentence = last_before is None
         # 'He said on Tuesday: "…"', '"…," Y said on Sunday, "…"': a cue before the colon or comma
-        set_off = last_before is not None and last_before.text in (":", ",") and any(
-            self._cue_kind(t) is not None for t in before_text)
+        set_off = last_before is not None and last_before.text in (":", ",") and \
+            self._cue_positions(sent)[0] < last_before.i
         ends_clause = span[-1].text in (".", ",", "?", "!") or (doc[span.end].text in (".", "?", "!") if span.end < len(doc) else True)
         if starts_sentence or set_off:
             if not ends_clause and (len(words) < 3 or (_title_case(words) and len(words) <= 6)):
@@ -228,12 +235,22 @@ class QuoteFinder:
 
     def _sentence_cue(self, sent: Span, span: Span, inside: set[int]) -> Cue | None:
         """A cue verb elsewhere in the sentence, nearest first: '"…," he said.', 'He said: "…"'."""
-        candidates = [t for t in sent if t.i not in inside and self._cue_kind(t) is not None
-                      and _subject_of(t) is not None]
+        candidates = [doc_token for doc_token in (sent.doc[i] for i in self._cue_positions(sent)[1])
+                      if doc_token.i not in inside]
         if not candidates:
             return None
         nearest = min(candidates, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
         return Cue(nearest, self._cue_kind(nearest) or "speech")
+
+    def _cue_positions(self, sent: Span) -> tuple[float, list[int]]:
+        """(first cue verb's index, cue verbs with a subject) of a sentence, computed once per
+        sentence: a sentence holding thousands of quotation marks stays linear."""
+        key = (id(sent.doc), sent.start, sent.end)
+        if self._cue_cache_key != key:
+            cues = [t for t in sent if self._cue_kind(t) is not None]
+            first = cues[0].i if cues else float("inf")
+            self._cue_cache_key, self._cue_cache = key, (first, [t.i for t in cues if _subject_of(t) is not None])
+        return self._cue_cache
 
     def _outer_cue(self, verb: Token, inside: set[int]) -> Token | None:
         """A cue above the speaker's own: "Mr Ushakov said [Mr Putin complained about '…']"."""

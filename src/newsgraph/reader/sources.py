@@ -28,6 +28,8 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
+# spaCy's default ``nlp.max_length``: a paragraph longer than this cannot be parsed at all.
+MAX_LINE_CHARS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -68,17 +70,25 @@ def _check_size(size: int, where: str, max_bytes: int) -> None:
         raise InputError(where, "too large", f"{size / 1e6:.1f} MB is over the {max_bytes / 1e6:g} MB limit (set max_input_mb)")
 
 
+def _check_lines(text: str, where: str) -> str:
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise InputError(where, "too long", f"a line of {longest:,} characters with no line break is over the "
+                                            f"{MAX_LINE_CHARS:,}-character limit (split it into paragraphs)")
+    return text
+
+
 def _text_document(text: str, ref: InputRef, where: str) -> RawDocument:
     if not text.strip():
         raise InputError(where, "empty", "no text (empty or whitespace only)")
-    return RawDocument(ref=ref, text=clean_text(text))
+    return RawDocument(ref=ref, text=_check_lines(clean_text(text), where))
 
 
 def _html_document(html: str, ref: InputRef, where: str, url: str | None = None) -> RawDocument:
     page = read_html(html, url=url)
     if page is None:
         raise InputError(where, "no text", "HTML page with no article text")
-    text = clean_text(page.text)
+    text = _check_lines(clean_text(page.text), where)
     return RawDocument(
         ref=ref, text=text, url=page.url, source=page.sitename,
         published=page.published, published_from="html" if page.published else None,
@@ -147,7 +157,10 @@ def _jsonl_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocu
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
-            yield InputError(where, "bad JSONL", f"line is not valid JSON ({e.msg} at column {e.colno})")
+            yield InputError(where, "bad JSONL", f"line is not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno})")
+            continue
+        except RecursionError:
+            yield InputError(where, "bad JSONL", "line is not usable JSON (nested too deeply)")
             continue
         try:
             yield record_document(obj, ref, where, max_bytes)
@@ -159,7 +172,10 @@ def _json_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocum
     try:
         obj = json.loads(decode_bytes(data, path))
     except json.JSONDecodeError as e:
-        yield InputError(path, "bad JSON", f"not valid JSON ({e.msg} at line {e.lineno})")
+        yield InputError(path, "bad JSON", f"not valid JSON ({e.msg.removesuffix(' at')} at line {e.lineno})")
+        return
+    except RecursionError:
+        yield InputError(path, "bad JSON", "not usable JSON (nested too deeply)")
         return
     records = obj if isinstance(obj, list) else [obj]
     for i, record in enumerate(records, start=1):

@@ -40,7 +40,9 @@ _BIO = re.compile(
     r"|(?:writes|reports|covers)\s+(?:about|on|from|for)\b)",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?…\"”’)\]]$")
+_SENTENCE_END = re.compile(r"[.!?…\"”’)\]。！？」』]$")
+# Chinese and Japanese write no spaces between words: count two of these characters as a word.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATE_WORDS = (
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|"
@@ -96,8 +98,8 @@ def parse_caption(line: str) -> Caption | None:
 
 def _is_prose(line: str) -> bool:
     """A line that reads as running text rather than a label or a name."""
-    words = line.split()
-    return len(words) >= 12 or (len(words) >= 4 and bool(_SENTENCE_END.search(line)))
+    words = len(line.split()) + len(_CJK.findall(line)) // 2
+    return words >= 12 or (words >= 4 and bool(_SENTENCE_END.search(line)))
 
 
 def _is_label(line: str) -> bool:

@@ -34,12 +34,35 @@ def _looks_binary(text: str) -> bool:
     return "\x00" in sample or controls / len(sample) > 0.01
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text in UTF-16 with no BOM, told by its NUL bytes all on one side (mostly ASCII text)."""
+    sample = data[:8192]
+    half = len(sample) // 2
+    if half < 2 or len(data) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd >= 0.3 * half and even <= 0.01 * half:
+        encoding = "utf-16-le"
+    elif even >= 0.3 * half and odd <= 0.01 * half:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary(text) else text
+
+
 def decode_bytes(data: bytes, where: str) -> str:
     """Decode a file's bytes to text, or raise ``InputError`` saying why not."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace")
     if b"\x00" in data[:8192]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
         raise InputError(where, "binary", "binary file, not text")
     try:
         text = data.decode("utf-8")

@@ -62,8 +62,8 @@ class Extractor:
             except InputError as e:
                 out.append(_error_row(e))
                 continue
-            except (json.JSONDecodeError, TypeError) as e:
-                out.append(_error_row(InputError(where, "bad JSONL", f"line is not valid JSON ({e})")))
+            except (json.JSONDecodeError, TypeError, RecursionError) as e:
+                out.append(_error_row(InputError(where, "bad JSONL", f"line is not valid JSON ({type(e).__name__})")))
                 continue
             slots.append(len(out))
             out.append(None)

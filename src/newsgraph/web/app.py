@@ -22,6 +22,7 @@ from urllib.parse import urlencode
 
 import duckdb
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -30,6 +31,7 @@ from pydantic import BaseModel, Field
 from newsgraph import __version__
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import RawDocument
+from newsgraph.reader.text import clean_text
 from newsgraph.records import InputRef, Record, record_to_dict
 from newsgraph.store import queries as q
 from newsgraph.store.ingest import doc_key, raw_hash, write_records
@@ -80,6 +82,12 @@ def create_app(db: Path) -> FastAPI:
                 return {"type": "http.request", "body": body, "more_body": False}
             request = Request(request.scope, replay)
         return await call_next(request)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        # FastAPI's default echoes the input back: for a 300 KB paste that is 300 KB of error
+        errors = [{"loc": list(e.get("loc", ())), "msg": e.get("msg", "invalid")} for e in exc.errors()]
+        return JSONResponse({"detail": errors}, status_code=422)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
@@ -205,7 +213,7 @@ def create_app(db: Path) -> FastAPI:
             if "p" not in pipeline_box:
                 pipeline_box["p"] = build_pipeline()
             one_paragraph = "\n\n" not in body.text.strip()  # a single paragraph is all body, no headline
-            raw = RawDocument(ref=InputRef(path="pasted", format="text"), text=body.text,
+            raw = RawDocument(ref=InputRef(path="pasted", format="text"), text=clean_text(body.text),
                               published=body.published.isoformat() if body.published else None,
                               published_from="option" if body.published else None,
                               headline="Pasted text" if one_paragraph else None,
