@@ -15,8 +15,6 @@ import time
 from importlib import resources
 from pathlib import Path
 
-import pytest
-
 from newsgraph.store.schema import connect
 
 KILLS = 20

@@ -116,7 +116,17 @@ def _opt_str(obj: dict[str, Any], key: str, where: str) -> str | None:
         return str(value)
     if not isinstance(value, str):
         raise InputError(where, "bad record", f'field "{key}" must be a string')
-    return value
+    # JSON can carry lone surrogates ("\ud800"), which no text encoding accepts: they become U+FFFD
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if _has_surrogate(value) else value
+
+
+def _clean_title(title: str | None) -> str | None:
+    """A record's title is normalised like its text (no control characters, no stray line breaks)."""
+    return " ".join(clean_text(title).split()) or None if title else None
+
+
+def _has_surrogate(value: str) -> bool:
+    return any("\ud800" <= c <= "\udfff" for c in value)
 
 
 def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawDocument:
@@ -137,7 +147,7 @@ def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawD
     return replace(
         doc, id=_opt_str(obj, "id", where), url=url or doc.url,
         source=_opt_str(obj, "source", where) or doc.source,
-        headline=_opt_str(obj, "title", where) or doc.headline,
+        headline=_clean_title(_opt_str(obj, "title", where)) or doc.headline,
         published=published or doc.published,
         published_from="metadata" if published else doc.published_from,
         warnings=warnings,
@@ -162,6 +172,9 @@ def _jsonl_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocu
         except RecursionError:
             yield InputError(where, "bad JSONL", "line is not usable JSON (nested too deeply)")
             continue
+        except ValueError as e:  # e.g. an integer over Python's 4,300-digit limit
+            yield InputError(where, "bad JSONL", f"line is not usable JSON ({e})")
+            continue
         try:
             yield record_document(obj, ref, where, max_bytes)
         except InputError as e:
@@ -176,6 +189,9 @@ def _json_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocum
         return
     except RecursionError:
         yield InputError(path, "bad JSON", "not usable JSON (nested too deeply)")
+        return
+    except ValueError as e:  # e.g. an integer over Python's 4,300-digit limit
+        yield InputError(path, "bad JSON", f"not usable JSON ({e})")
         return
     records = obj if isinstance(obj, list) else [obj]
     for i, record in enumerate(records, start=1):

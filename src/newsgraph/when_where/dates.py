@@ -77,13 +77,23 @@ def _day_month(m: re.Match[str], published: date | None) -> tuple[date | None, b
     except ValueError:
         return None, False
     if not m.group("year") and published and found > published + timedelta(days=7):
-        found = found.replace(year=year - 1)
+        try:
+            found = found.replace(year=year - 1)
+        except ValueError:  # 29 February of a year that had none
+            found = found.replace(year=year - 1, day=28)
     historical = bool(published and (published - found).days > HISTORICAL_DAYS)
     return found, historical
 
 
 def find_date(sentence: str, published: date | None) -> DateFinding:
     """The date of an event told in ``sentence``."""
+    try:
+        return _find_date(sentence, published)
+    except (OverflowError, ValueError):  # arithmetic past the calendar's ends (year 1, year 9999)
+        return DateFinding(None, None, None, False)
+
+
+def _find_date(sentence: str, published: date | None) -> DateFinding:
     for kind, pattern in _PATTERNS:
         m = pattern.search(sentence)
         if m is None:
