@@ -83,6 +83,7 @@ _V1 = [
 # version → statements that bring a store from the previous version to it
 MIGRATIONS: dict[int, list[str]] = {1: _V1}
 STORE_VERSION = max(MIGRATIONS)
+WRITER_MEMORY = "256MB"
 
 
 def store_version(con: duckdb.DuckDBPyConnection) -> int:
@@ -123,7 +124,9 @@ def connect(path: Path | str, *, read_only: bool = False, wait_s: float = 10.0) 
     delay = 0.05
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            # a writer commits small batches: one thread and a bounded buffer keep its memory flat
+            config = {} if read_only else {"threads": "1", "memory_limit": WRITER_MEMORY}
+            con = duckdb.connect(str(path), read_only=read_only, config=config)
             break
         except duckdb.IOException as e:
             if "lock" not in str(e).lower() or time.monotonic() > deadline:
