@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import InputError
@@ -136,7 +136,6 @@ def _write(tmp_path: Path, data: bytes, suffix: str) -> Path:
 @example(data='“Quote” «x» „y“ ‘z’'.encode("utf-16"), suffix=".txt", max_bytes=5_000_000, published=None)
 def test_read_inputs_never_raises(tmp_path: Path, data: bytes, suffix: str, max_bytes: int,
                                   published: str | None) -> None:
-    assume(not _hits_known_reader_bug(data, suffix))
     path = _write(tmp_path, data, suffix)
     items = list(read_inputs([str(path)], max_bytes=max_bytes, published=published))
     _check_items(items, path)
@@ -205,15 +204,6 @@ def test_parse_published_never_raises(value: object) -> None:
 
 
 # ---- reader bugs found --------------------------------------------------------------
-
-_LONE_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
-_HUGE_INT = re.compile(rb"\d{4300}")
-
-
-def _hits_known_reader_bug(data: bytes, suffix: str) -> bool:
-    """Inputs that would hit one of the bugs pinned below (lone surrogate escape / huge int in JSON)."""
-    return False  # the bugs these inputs hit are fixed; kept so the call sites read the same
-
 
 def test_regression_jsonl_lone_surrogate_raises(tmp_path: Path) -> None:
     path = _write(tmp_path, b'{"text": "hello \\ud800 world"}\n', ".jsonl")
@@ -394,7 +384,6 @@ def _run(pipeline, text: str, published: str | None = None) -> list:
 def test_pipeline_records_are_valid_and_spans_slice_back(pipeline, record_validator, text: str,
                                                          published: str | None) -> None:
     # the pipeline reads dates against the publication date, else the body's first full date
-    assume(not _hits_known_date_bug(text, date.fromisoformat(published) if published else first_full_date(text)))
     out = _run(pipeline, text, published)
     assert len(out) == 1
     for result in out:
@@ -438,10 +427,6 @@ def check_clean_body(record: Record) -> None:
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(records=st.lists(jsonl_record, min_size=1, max_size=3))
 def test_reader_then_pipeline_on_jsonl(pipeline, record_validator, tmp_path: Path, records: list[dict]) -> None:
-    for r in records:  # keep clear of the pinned leap-day bug (test_bug_pipeline_feb29_crashes_batch)
-        published = parse_published(r.get("published"))
-        day = date.fromisoformat(published[:10]) if published else first_full_date(r["text"])
-        assume(not _hits_known_date_bug(r["text"], day))
     path = _write(tmp_path, "\n".join(json.dumps(r) for r in records).encode("utf-8"), ".jsonl")
     items = list(read_inputs([str(path)], max_bytes=5_000_000))
     _check_items(items, path)
@@ -484,13 +469,6 @@ date_sentence = st.one_of(
 # everyday dates; the extremes of the date type are a separate (pinned) finding below
 published_dates = st.one_of(st.none(), st.dates(date(1900, 1, 1), date(2100, 12, 31)))
 
-_NO_YEAR_FEB29 = re.compile(r"\b(?:feb(?:ruary)?\.?\s+29(?:th)?|29(?:th)?\s+(?:of\s+)?feb(?:ruary)?\.?)(?!,?\s+(?:19|20)\d\d)",
-                            re.I)
-
-
-def _hits_known_date_bug(sentence: str, published: date | None) -> bool:
-    """No known date bug is left (the yearless 29 February is fixed)."""
-    return False
 
 
 def _check_finding(f: DateFinding) -> None:
@@ -508,7 +486,6 @@ def _check_finding(f: DateFinding) -> None:
 @example(sentence="December 15th", published=None)
 @example(sentence="last month", published=date(2024, 1, 15))
 def test_find_date_never_raises(sentence: str, published: date | None) -> None:
-    assume(not _hits_known_date_bug(sentence, published))
     f = find_date(sentence, published)
     _check_finding(f)
     if f.date is None:
