@@ -55,6 +55,7 @@ class Work:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    day: date | None = None  # the day the article speaks from (reference_day), set with its structure
     error: InputError | None = None
 
 
@@ -72,7 +73,7 @@ class StructureStage:
 
     name = "structure"
     requires = frozenset({"raw"})
-    assigns = frozenset({"structure", "text", "paragraphs"})
+    assigns = frozenset({"structure", "text", "paragraphs", "day"})
     components: frozenset[str] = frozenset()
 
     def __call__(self, works: list[Work]) -> None:
@@ -88,6 +89,7 @@ class StructureStage:
                 continue
             work.structure = structure
             work.text, work.paragraphs = assemble_text(structure)
+            work.day = reference_day(work)
 
 
 def assemble_text(structure: Structure) -> tuple[str, list[Paragraph]]:
@@ -183,7 +185,7 @@ class ActorStage:
     """Actors and their mentions, resolved to country and sector (see ``actors/``)."""
 
     name = "actors"
-    requires = frozenset({"doc", "sentences", "structure"})
+    requires = frozenset({"doc", "sentences", "structure", "day"})
     assigns = frozenset({"actors"})
     # Parser and tagger only: NER, the attribute ruler and the lemmatizer would more than
     # double parsing time (bench/throughput.py); actors/words.py reads what it needs off the tags.
@@ -197,20 +199,16 @@ class ActorStage:
         for work in works:
             assert work.doc is not None and work.structure is not None  # guaranteed by requires
             work.actors = self.finder.find(
-                work.doc, day=reference_day(work), exclude=_not_actors(work),
+                work.doc, day=work.day, exclude=_not_actors(work),
                 sentence_starts=[s.start for s in work.sentences],
             )
-
-
-def _day(published: str | None) -> date | None:
-    return date.fromisoformat(published[:10]) if published else None
 
 
 def reference_day(work: Work) -> date | None:
     """The day an article speaks from: its publication date, else the first full date its body
     gives (relative dates and office holders are read against it)."""
     if work.raw.published:
-        return _day(work.raw.published)
+        return date.fromisoformat(work.raw.published[:10])
     body = "\n".join(p.text for p in work.paragraphs if p.role == "body")
     return first_full_date(body[:3000])
 
@@ -230,7 +228,7 @@ class EventStage:
     """Events coded in PLOVER and CAMEO with modality, date, place and evidence (see ``events/``)."""
 
     name = "events"
-    requires = frozenset({"doc", "sentences", "actors"})
+    requires = frozenset({"doc", "sentences", "actors", "day"})
     assigns = frozenset({"events", "places"})
     components = frozenset({"parser", "tagger"})
 
@@ -240,7 +238,7 @@ class EventStage:
     def __call__(self, works: list[Work]) -> None:
         for work in works:
             assert work.doc is not None  # guaranteed by requires
-            work.events, work.places = self.coder.code(work.doc, work.actors, work.sentences, reference_day(work))
+            work.events, work.places = self.coder.code(work.doc, work.actors, work.sentences, work.day)
 
 
 class QuoteStage:

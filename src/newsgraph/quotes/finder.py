@@ -26,7 +26,7 @@ included), so "he added" and "the adviser added" resolve like names.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -101,7 +101,7 @@ class QuoteFinder:
                 if before is not None and before.speaker is not None and (
                         before is previous or _paragraph_index(paragraphs, before.start) == (paragraph or 0) - 1):
                     method = "continuation" if before is previous else "previous-paragraph"
-                    speaker = _with_method(before.speaker, method)
+                    speaker = replace(before.speaker, method=method)
                     reported_by = before.reported_by
             if speaker is None and cue is None and kind == "partial" and len(text[q.start:q.end].split()) <= SHORT_PARTIAL_WORDS:
                 continue  # a short quoted phrase nobody is said to have said: a scare quote
@@ -121,11 +121,11 @@ class QuoteFinder:
             if said is not None:
                 for i in chain:
                     if quotes[i].speaker is None:
-                        quotes[i] = Quote(**{**_fields(quotes[i]), "speaker": _with_method(said.speaker, "continuation"),
-                                             "reported_by": said.reported_by})
+                        quotes[i] = replace(quotes[i], speaker=replace(said.speaker, method="continuation"),
+                                            reported_by=said.reported_by)
         quotes.extend(self._indirect(doc, sentences, index, quotes, events))
         quotes.sort(key=lambda x: x.start)
-        return [Quote(**{**_fields(x), "id": f"Q{i}"}) for i, x in enumerate(quotes, start=1)]
+        return [replace(x, id=f"Q{i}") for i, x in enumerate(quotes, start=1)]
 
     def _clip_unbalanced(self, doc: Doc, q: Quoted, paragraphs: Sequence[Paragraph], index: ActorIndex) -> Quoted:
         """A quotation whose closing mark is missing: it stops before its own attribution
@@ -447,9 +447,3 @@ def _event_in(events: Sequence[Event], start: int, end: int, cue: Token | None) 
     return None
 
 
-def _with_method(speaker: Speaker, method: str) -> Speaker:
-    return Speaker(**{**speaker.__dict__, "method": method})
-
-
-def _fields(quote: Quote) -> dict:
-    return dict(quote.__dict__)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -154,6 +154,18 @@ def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawD
     )
 
 
+def _loads(text: str, position: Callable[[json.JSONDecodeError], str]) -> tuple[Any, str | None]:
+    """(the parsed JSON, None), or (None, why it is not usable)."""
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as e:
+        return None, f"not valid JSON ({e.msg.removesuffix(' at')} at {position(e)})"
+    except RecursionError:
+        return None, "not usable JSON (nested too deeply)"
+    except ValueError as e:  # e.g. an integer over Python's 4,300-digit limit
+        return None, f"not usable JSON ({e})"
+
+
 def _jsonl_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocument | InputError]:
     text = decode_bytes(data, path) if data.strip() else ""
     if not text.strip():
@@ -164,16 +176,9 @@ def _jsonl_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocu
             continue
         where = f"{path}:{lineno}"
         ref = InputRef(path=path, format="jsonl", line=lineno)
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield InputError(where, "bad JSONL", f"line is not valid JSON ({e.msg.removesuffix(' at')} at column {e.colno})")
-            continue
-        except RecursionError:
-            yield InputError(where, "bad JSONL", "line is not usable JSON (nested too deeply)")
-            continue
-        except ValueError as e:  # e.g. an integer over Python's 4,300-digit limit
-            yield InputError(where, "bad JSONL", f"line is not usable JSON ({e})")
+        obj, why = _loads(line, lambda e: f"column {e.colno}")
+        if why is not None:
+            yield InputError(where, "bad JSONL", f"line is {why}")
             continue
         try:
             yield record_document(obj, ref, where, max_bytes)
@@ -182,16 +187,9 @@ def _jsonl_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocu
 
 
 def _json_documents(data: bytes, path: str, max_bytes: int) -> Iterator[RawDocument | InputError]:
-    try:
-        obj = json.loads(decode_bytes(data, path))
-    except json.JSONDecodeError as e:
-        yield InputError(path, "bad JSON", f"not valid JSON ({e.msg.removesuffix(' at')} at line {e.lineno})")
-        return
-    except RecursionError:
-        yield InputError(path, "bad JSON", "not usable JSON (nested too deeply)")
-        return
-    except ValueError as e:  # e.g. an integer over Python's 4,300-digit limit
-        yield InputError(path, "bad JSON", f"not usable JSON ({e})")
+    obj, why = _loads(decode_bytes(data, path), lambda e: f"line {e.lineno}")
+    if why is not None:
+        yield InputError(path, "bad JSON", why)
         return
     records = obj if isinstance(obj, list) else [obj]
     for i, record in enumerate(records, start=1):
