@@ -32,7 +32,7 @@ from newsgraph.events.lexicon import Lexicon, Pattern
 from newsgraph.events.modality import REQUEST, is_purpose, modality_of
 from newsgraph.events.ontology import Ontology
 from newsgraph.records import Actor, Event, EventActor, Mention, Place, Sentence, TextSpan
-from newsgraph.when_where.dates import find_date
+from newsgraph.when_where.dates import DateFinding, find_date
 from newsgraph.when_where.places import Gazetteer
 
 __all__ = ["EventCoder"]
@@ -79,6 +79,7 @@ class EventCoder:
         index = ActorIndex(doc, actors)
         text = doc.text
         events: list[Event] = []
+        anchors: list[Token] = []
         seen: set[tuple] = set()
         recent: list[tuple[int, list[Arg]]] = []  # (sentence, participants) of events so far
         starts = [s.start for s in sentences]
@@ -86,14 +87,15 @@ class EventCoder:
             for pattern, anchor, pred in self._predicates(token):
                 for event in self._events(doc, index, pattern, anchor, pred, sentences, starts, published, recent, text):
                     # one event per action: the same kind of act between the same sides in a sentence
-                    # ("the US" and "Biden" named for one invitation) is kept once
-                    key = (event.sentence, event.cameo_root,
-                           event.source and (event.source.country or event.source.actor),
-                           event.target and (event.target.country or event.target.actor), event.modality)
+                    # ("the US" and "Biden" named for one invitation) is kept once; a side is a
+                    # country and sector, so "the government and the rebels" are two targets
+                    key = (event.sentence, event.cameo_root, _side(event.source), _side(event.target), event.modality)
                     if key in seen:
                         continue
                     seen.add(key)
                     events.append(event)
+                    anchors.append(anchor)
+        events = _drop_elaborations(events, anchors)
         return [_renumber(e, i) for i, e in enumerate(events, start=1)], self.places(doc, index)
 
     # -- predicates -----------------------------------------------------------------------
@@ -185,20 +187,13 @@ class EventCoder:
         sid = max(0, bisect_right(starts, anchor.idx) - 1)
         sentence = sentences[sid] if sid < len(sentences) else None
         sent_text = text[sentence.start:sentence.end] if sentence else anchor.sent.text
-        when = find_date(_clause_text(anchor), published)
-        head = anchor
-        while when.source != "text" and head.dep_ == "conj" and head.head.i != head.i:  # "annexed ... in 2014 and launched"
-            head = head.head
-            when = find_date(_clause_text(head), published)
-        own_date = when.source == "text"
-        if not own_date:
-            fallback = find_date(sent_text, published)
-            # a date elsewhere in the sentence dates the event unless it is an old one, which
-            # belongs to the background clause it is in ("since Tirana split with Moscow in 1978")
-            when = fallback if not fallback.historical else when
-        # a past event recalled in a relative or participial clause, with no date of its own, is
-        # background ("property seized by government forces", "whom they had taken hostage")
-        historical = when.historical if own_date else _recalled(anchor)
+        when, historical = _when(anchor, published, sent_text)
+        if not historical and anchor.dep_ in ("relcl", "acl"):
+            # what a background event's participants did is background too: "Russia, which
+            # annexed Crimea in 2014 and launched a war that has killed 14,000 people"
+            governor = next((h for h in anchor.head.ancestors if coarse(h) == "VERB"), None)
+            historical = governor is not None and governor.dep_ in ("relcl", "acl", "conj") \
+                and _when(governor, published, sent_text)[1]
         modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
@@ -248,8 +243,8 @@ class EventCoder:
         found: list[Arg] = []
         for t in [token, *_conjuncts(token)]:
             hit = index.at(t)
-            if found and t.i != token.i and hit and hit[0].kind == "group" and not any(
-                    c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children):
+            if found and t.i != token.i and hit and hit[0].kind == "group" and hit[0].sector == found[-1].actor.sector \
+                    and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children):
                 continue  # "Israeli helicopters and tanks": the tanks are the same side's
             joint = self._joint_demonyms(t)
             if joint and (hit is None or hit[0].kind == "group"):
@@ -516,15 +511,40 @@ _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 
 
 def _recalled(anchor: Token) -> bool:
-    """A predicate in a relative clause in the simple past or pluperfect ("which annexed",
-    "whom they had taken"), or a past participle modifying a noun ("property seized by")."""
+    """A predicate in a relative clause in the simple past or a perfect ("which annexed",
+    "whom they had taken", "that has killed"), or a past participle modifying a noun ("property seized by")."""
     if anchor.dep_ == "acl" and anchor.tag_ == "VBN":
         return True
     if anchor.dep_ != "relcl":
         return False
     aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
-    return (anchor.tag_ == "VBD" and not aux) or any(a.lower_ == "had" for a in aux) \
+    # the present perfect too: "a war that has killed 14,000 people" sums up, it does not report
+    return (anchor.tag_ == "VBD" and not aux) or any(a.lower_ in ("had", "has", "have") for a in aux) \
         or any(a.tag_ == "VBD" and a.dep_ == "auxpass" for a in aux)
+
+
+def _when(anchor: Token, published: date | None, sent_text: str) -> tuple[DateFinding, bool]:
+    """The predicate's date, and whether it is background rather than news of the day."""
+    when = find_date(_clause_text(anchor), published)
+    head = anchor
+    while when.source != "text" and head.dep_ == "conj" and head.head.i != head.i:  # "annexed ... in 2014 and launched"
+        head = head.head
+        when = find_date(_clause_text(head), published)
+    own_date = when.source == "text"
+    if not own_date:
+        fallback = find_date(sent_text, published)
+        # a date elsewhere in the sentence dates the event unless it is an old one, which
+        # belongs to the background clause it is in ("since Tirana split with Moscow in 1978")
+        when = fallback if not fallback.historical else when
+    # a past event recalled in a relative or participial clause, with no date of its own, is
+    # background ("property seized by government forces"); so is a pluperfect there, whatever
+    # its date ("whom they had taken hostage two weeks ago")
+    historical = (when.historical if own_date else _recalled(head)) or _pluperfect(anchor)
+    return when, historical
+
+
+def _pluperfect(anchor: Token) -> bool:
+    return anchor.tag_ == "VBN" and anchor.dep_ in ("relcl", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in anchor.children)
 
 
 def _clause_text(anchor: Token) -> str:
@@ -658,6 +678,36 @@ def _confidence(pattern: Pattern, source: Arg, target: Arg | None) -> float:
     if target is None:
         score -= 0.1
     return round(max(0.1, min(score, 0.95)), 2)
+
+
+# Roots of verbal acts: said, appealed, demanded, disapproved, rejected, threatened.
+VERBAL_ROOTS = {"01", "02", "10", "11", "12", "13"}
+
+
+def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]:
+    """One event per action: a non-finite clause hanging off an event's predicate, by the same
+    side, either repeats its act ("shelled Juba, killing 20 people"; "summoned the ambassador to
+    complain") or says what the act was for or said ("demonstrated, calling for independence";
+    "rejected the proposal, urging them to sign"). It is part of the main event, not another."""
+    by_anchor: dict[int, list[Event]] = {}
+    for event, anchor in zip(events, anchors):
+        by_anchor.setdefault(anchor.i, []).append(event)
+    kept = []
+    for event, anchor in zip(events, anchors):
+        head = anchor.head
+        main = by_anchor.get(head.i, []) if head.i != anchor.i and anchor.dep_ in ("advcl", "conj") \
+            and anchor.tag_ in ("VBG", "VB") and not any(c.dep_ in SUBJECTS for c in anchor.children) else []
+        if anchor.dep_ == "conj" and anchor.tag_ != "VBG":
+            main = []
+        if any(m.modality == event.modality and _side(m.source) == _side(event.source)
+               and (m.cameo_root == event.cameo_root or event.cameo_root in VERBAL_ROOTS) for m in main):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _side(actor: EventActor | None) -> str | None:
+    return actor and (actor.code or actor.country or actor.actor)
 
 
 def _renumber(event: Event, n: int) -> Event:
