@@ -45,11 +45,14 @@ RECIPROCAL_ROOTS = {"04"}
 # A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Cooperative acts whose negation is a rejection ("did not accept", "refused to allow").
+ACCEPTING = {"accept", "agree", "approve", "endorse", "meet", "recognise", "recognize", "allow", "permit", "sign",
+             "ratify", "reach", "grant", "admit"}
 # Verbs that report what someone must do ("X said Y must return the helicopter").
 SAY = {"say", "tell", "report", "claim", "allege", "announce", "state", "accuse", "insist", "charge", "add",
        "demand", "declare", "reiterate", "repeat", "stress", "emphasise", "emphasize", "conclude", "argue",
        "maintain", "assert", "urge", "remind", "reminder", "statement", "insistence", "warn"}
-MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(), prep="", targets=("none",),
+MUST = Pattern(lemma="must", pos="VERB", light=frozenset(), objects=frozenset(), prep="", targets=("clause", "none"),
                cameo="100", note="X said Y must do Z")
 RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 LOCATIVE = {"in", "at", "near", "outside", "inside"}
@@ -105,7 +108,10 @@ class EventCoder:
         kind = coarse(token)
         if kind == "VERB" and token.dep_ in ("ccomp", "acl") and base(token.head) in SAY \
                 and any(c.lower_ in ("must", "should") and c.dep_ == "aux" for c in token.children):
-            yield MUST, token.head, token.head  # "X said Y must return the helicopter": X demands it of Y
+            anchor = token.head  # "X said Y must return the helicopter": X demands it of Y
+            if coarse(anchor) == "NOUN" and anchor.dep_ == "dobj" and coarse(anchor.head) == "VERB":
+                anchor = anchor.head  # "issued a reminder to Iraq that it must cooperate"
+            yield MUST, anchor, token
         if kind == "VERB":
             pattern = self._verb_pattern(token)
             if pattern is not None:
@@ -117,12 +123,23 @@ class EventCoder:
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         lemma = base(verb)
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        if particles:  # a phrasal verb is its own predicate: "called off a strike" is not "called a strike"
+            phrasal = self._match_verb(verb, [p for p in self.lexicon.for_verb(lemma) if p.prep in particles])
+            if phrasal is not None:
+                return phrasal
         if lemma in self.lexicon.light_verbs and any(
                 c.dep_ == "dobj" and self.lexicon.for_noun(base(c)) and any(lemma in p.light for p in self.lexicon.for_noun(base(c)))
                 for c in verb.children):
             return None  # "held talks": the noun is the predicate
+        return self._match_verb(verb, self.lexicon.for_verb(lemma))
+
+    def _match_verb(self, verb: Token, patterns: list[Pattern]) -> Pattern | None:
+        """The first of ``patterns`` whose object and preposition constraints the verb meets."""
         objects = {base(o) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in (c, *_conjuncts(c))}  # "photographs and other military intelligence"
+        objects |= {base(m) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "mediation efforts"
+                    for m in c.children if m.dep_ == "compound" and m.i == c.i - 1}
         objects |= {base(p) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "a series of bombs"
                     for of in c.children if of.dep_ == "prep" and of.lower_ == "of"
                     for p in of.children if p.dep_ == "pobj"}
@@ -130,13 +147,20 @@ class EventCoder:
         # the noun after a particle or preposition counts too: "called for the release", "accused of corruption"
         prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ in ("pobj", "pcomp")}
                         for c in verb.children if c.dep_ == "prep"}
-        for pattern in self.lexicon.for_verb(lemma):
+        naming = any(c.dep_ in ("oprd", "attr") for c in verb.children)  # "calling them an occupying army"
+        for pattern in patterns:
+            if naming and not pattern.objects and pattern.targets == ("dobj",):
+                continue
             if pattern.objects and not pattern.objects & (objects | prep_objects.get(pattern.prep, set())):
                 continue
             if pattern.prep and pattern.prep not in preps:
                 continue
             return pattern
         return None
+
+    def _phrasal(self, verb: Token) -> bool:
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        return bool(particles) and any(p.prep in particles for p in self.lexicon.for_verb(base(verb)))
 
     def _noun_pattern(self, noun: Token) -> tuple[Pattern, Token, Token] | None:
         lemma = base(noun)
@@ -145,7 +169,8 @@ class EventCoder:
         two_word = [p for m in modifiers for p in self.lexicon.for_noun(f"{m.lower_} {lemma}")]  # "hunger strike"
         for pattern in two_word + self.lexicon.for_noun(lemma):
             if pattern.light:
-                if noun.dep_ in ("dobj", "nsubjpass") and base(head) in pattern.light and coarse(head) == "VERB":
+                if noun.dep_ in ("dobj", "nsubjpass") and base(head) in pattern.light and coarse(head) == "VERB" \
+                        and not self._phrasal(head):  # "called off a strike" is no call for a strike
                     return pattern, head, noun
                 continue
             if any(c.dep_ == "poss" for c in noun.children) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
@@ -203,6 +228,12 @@ class EventCoder:
             pairs, reciprocal = [(sources[0], sources[1])], True
         # a stated intention is an event of its own; a purpose ("opened fire to disperse them") is not
         intent = INTENT_CODES.get(code.root) if modality == "intended" and not is_purpose(anchor) else None
+        if modality in ("intended", "hypothetical") and _conditional(anchor, code.root):
+            # "will withdraw its force unless the president arranges a ceasefire": a threat
+            intent = INTENT_CODES.get(code.root) if code.root >= "14" else "130"
+        elif modality == "negated" and base(pred) in ACCEPTING and code.quad_class in (1, 2) \
+                and not any(base(h) in REQUEST for h in anchor.ancestors):  # not "urged them to refuse to"
+            intent = "120"  # "will not accept more refugees", "failed to reach agreement": a rejection
         if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country:
             # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
             targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
@@ -324,6 +355,11 @@ class EventCoder:
     def _sources(self, anchor: Token, pred: Token, index: ActorIndex, recent: list) -> list[Arg]:
         if pred.i != anchor.i or coarse(anchor) == "VERB":
             subject = _subject(anchor)
+            if subject is not None and subject.i == anchor.head.i and anchor.dep_ == "acl":
+                # a participle acts for the noun it qualifies only if that noun names an actor
+                # ("demonstrators protesting the results"), not a thing ("a law recognising ...")
+                hit = index.at(subject)
+                return [Arg(hit[0], hit[1], subject, "direct")] if hit else []
             if subject is not None:
                 return self._arg(subject, index, recent)
             return []
@@ -543,6 +579,17 @@ def _when(anchor: Token, published: date | None, sent_text: str) -> tuple[DateFi
     return when, historical
 
 
+def _conditional(anchor: Token, root: str) -> bool:
+    """An act promised on a condition is a threat: "unless" always, "if" for coercive acts
+    ("may halt its mediation if cooperation founders")."""
+    for c in anchor.children:
+        if c.dep_ == "advcl":
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if "unless" in marks or ("if" in marks and root >= "15"):
+                return True
+    return False
+
+
 def _pluperfect(anchor: Token) -> bool:
     return anchor.tag_ == "VBN" and anchor.dep_ in ("relcl", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in anchor.children)
 
@@ -577,7 +624,8 @@ def _country_actor(country: str, kb: KnowledgeBase) -> Actor:
 
 def _domestic_target(source: Arg, plover_type: str, kb: KnowledgeBase) -> Arg | None:
     country = source.actor.country
-    if country in (None, "IGO", "NGO") or (plover_type not in ("PROTEST", "ASSAULT") and source.actor.sector not in _STATE_SECTORS):
+    if country in (None, "IGO", "NGO") or (plover_type not in ("PROTEST", "ASSAULT", "CONCEDE")
+                                            and source.actor.sector not in _STATE_SECTORS):
         return None
     return Arg(_country_actor(country, kb), None, source.token, "domestic")
 
@@ -608,6 +656,10 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+# What a statement is issued as: "a declaration demanding", "a statement calling for".
+DOCUMENTS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report", "message",
+             "appeal", "petition", "note", "memorandum", "proclamation", "decree", "manifesto", "reminder"}
+
 # Participles that describe their subject's stance, not something done to it: "Israel is opposed
 # to French mediation" (Israel opposes it), "is committed to", "is prepared to".
 STATIVE = {"oppose", "commit", "dedicate", "devote", "prepare", "determine", "resolve", "involve", "engage"}
@@ -637,6 +689,11 @@ def _subject(verb: Token) -> Token | None:
         return _subject(head) if head.i != verb.i else None
     if verb.dep_ in ("conj", "advcl", "acomp") and verb.head.i != verb.i and coarse(verb.head) in ("VERB", "ADJ"):
         return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        head = verb.head  # "demonstrators protesting the results": the demonstrators protest
+        if base(head) in DOCUMENTS and head.dep_ in ("dobj", "nsubjpass") and head.head.i != head.i:
+            return _subject(head.head)  # "issued a declaration demanding that ...": the issuer demands
+        return head
     if verb.dep_ == "acl":  # "talks held by X"
         return None
     return None
@@ -653,6 +710,9 @@ def _slot(anchor: Token, pred: Token, slot: str, passive: bool) -> list[Token]:
         if not found and passive:  # "were handed proposals": the subject received them
             found = [c for c in anchor.children if c.dep_ == "nsubjpass"]
         return found
+    if slot == "clause":  # the one who must act, in "X said Y must return it"
+        subject = _subject(pred) if pred.i != anchor.i else None
+        return [subject] if subject is not None else []
     if slot.startswith("prep:"):
         prep = slot[5:]
         objects = [c for h in holders for c in h.children if c.dep_ == "dobj"]  # "hands requests to US"
