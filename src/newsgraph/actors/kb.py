@@ -91,6 +91,9 @@ class KnowledgeBase:
     not_person: frozenset[str] = frozenset()  # words that make a capitalised run a non-person name
     term_ends: frozenset[str] = frozenset()  # last words of the sector terms, for a quick first test
     regions: dict[str, str] = field(default_factory=dict)  # "western" → "WST": collective actors
+    # surnames of heads of state or government that name one country only: "Bush" → "USA", for
+    # "President Bush" and "the Bush administration" when the article's date picks no one
+    leader_surnames: dict[str, str] = field(default_factory=dict)
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
@@ -171,9 +174,14 @@ def _load_office_holders(kb: KnowledgeBase) -> None:
         terms[row["name"]].append(Term(row["country"], row["sector"], row["role"],
                                        _date(row["start"], where), _date(row["end"], where)))
         aliases[row["name"]].update(_split(row["aliases"]))
+    surnames: dict[str, set[str]] = defaultdict(set)
     for name, held in terms.items():
         kb.add(Entity(key=f"person:{slug(name)}", name=name, kind="person", country=held[0].country,
                       sector=held[0].sector, terms=tuple(held)), sorted(aliases[name]))
+        for term in held:
+            if term.role.startswith("head_of") and len(name.split()) > 1:
+                surnames[name.split()[-1]].add(term.country)
+    kb.leader_surnames = {s: next(iter(c)) for s, c in surnames.items() if len(c) == 1 and len(s) > 2}
 
 
 def _load_peoples(kb: KnowledgeBase) -> None:

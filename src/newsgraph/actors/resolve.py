@@ -79,6 +79,12 @@ class Draft:
             self.heads.append(span.root)
 
 
+LEADER_ROLES = {"president", "prime minister", "premier", "chancellor", "king", "emir", "shah", "sultan"}
+LEADERS_BODIES = {"administration", "government", "regime", "cabinet", "junta"}
+# Words after a party's name that make it a government portfolio: "Labour Minister", "Labor Department".
+PORTFOLIO_HEADS = {"minister", "ministry", "secretary", "department", "dept", "spokesman", "spokeswoman", "spokesperson"}
+
+
 class ActorFinder:
     """Holds the matcher built over the knowledge base's names; call ``find`` per doc."""
 
@@ -100,7 +106,11 @@ class ActorFinder:
         return KbSpans(found)
 
     def _inside_other_name(self, span: Span, entity: Entity) -> bool:
-        """"Marcos" in "Marcos Oliveira" is not Ferdinand Marcos."""
+        """"Marcos" in "Marcos Oliveira" is not Ferdinand Marcos; "Labour" in "Labour Minister"
+        is a portfolio, not the Labour Party."""
+        if entity.kind != "person" and span.end < len(span.doc) and span.doc[span.end].lower_ in PORTFOLIO_HEADS \
+                and span.doc[span.end].text[:1].isupper():
+            return entity.sector in ("PTY", "OPP")
         if entity.kind != "person" or len(span) > 1:
             return False
         doc = span.doc
@@ -126,9 +136,14 @@ class ActorFinder:
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
         """An office holder the knowledge base does not know ("President Laurent Gbagbo announced
-        a curfew in Abidjan") holds office in the one country their first sentence names."""
+        a curfew in Abidjan") holds office in the one country their first sentence names; a
+        president or prime minister called by a surname only one country's leaders bore
+        ("President Bush") is that country's."""
         for draft in persons:
             if draft.country is not None or draft.sector not in OFFICIAL_SECTORS or not draft.heads:
+                continue
+            if len(draft.name.split()) == 1 and (draft.role or "").lower() in LEADER_ROLES and draft.name in self.kb.leader_surnames:
+                draft.country = self.kb.leader_surnames[draft.name]
                 continue
             sent = draft.heads[0].sent
             mention = set(range(draft.heads[0].left_edge.i, draft.heads[0].i + 1))
@@ -167,7 +182,7 @@ class ActorFinder:
         titled = False  # a title or a role before the name lets one word be a name ("Mr Xi", "President Obama")
         for k in range(end - 2, start - 1, -1):  # "Anglican Archbishop Daniel Otieno": the name follows the role
             if self.kb.sector_of(base(doc[k])) and not doc[k].lower_ in self.kb.not_person:
-                start = k + 1
+                start, titled = k + 1, True
                 break
         while start < end:
             word = doc[start]
@@ -185,8 +200,12 @@ class ActorFinder:
         name = doc[start:end]
         if not (len(name) >= 2 or (len(name) == 1 and titled)) or len(name) > 4:
             return None
+        if name[-1].tag_ in ("NNS", "NNPS") and adjective_country(name[-1], self.kb):
+            return None  # "Young Algerians" is a people, not a person
         if any(t.lower_ in self.kb.not_person for t in name) or _title_case_sentence(name[0]):
             return None
+        if titled and len(name) == 1 and name.text in self.kb.leader_surnames:
+            return name  # "President Bush", though a town is called Bush
         if self.gazetteer.lookup(name.text) or self.kb.names.get(name.text):
             return None
         return name
@@ -260,7 +279,7 @@ class ActorFinder:
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
             person = token.tag_ not in ("NNS", "NNPS") and terms[-1][1].kind == "role"
-            ctx.country = self._residence(token, kb_spans) or ctx.country
+            ctx.country = self._residence(token, kb_spans) or ctx.country or self._leaders_body(token)
             if ctx.country is None:
                 # a group takes the country it is in; people on the ground ("gunmen", "protesters",
                 # "police") also the place the sentence names; a person only their own
@@ -297,6 +316,15 @@ class ActorFinder:
         draft = drafts.setdefault(key, Draft(key, _strip_det(span).text, "group", country, None, ctx.sector, ctx.role))
         draft.add(span, "demonym")
         used.add(token.i)
+
+    def _leaders_body(self, head: Token) -> str | None:
+        """"the Bush administration", "the Mitterrand government": a leader's government."""
+        if base(head) not in LEADERS_BODIES:
+            return None
+        for c in head.lefts:
+            if c.dep_ in ("compound", "poss") and coarse(c) == "PROPN" and c.text in self.kb.leader_surnames:
+                return self.kb.leader_surnames[c.text]
+        return None
 
     def _residence(self, head: Token, kb_spans: KbSpans) -> str | None:
         """An ethnic group is coded to the state it lives in, as CAMEO codes ethnic actors:
