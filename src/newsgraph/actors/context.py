@@ -128,8 +128,11 @@ def _of_tokens(head: Token) -> list[Token]:
 
 
 def _country_in(tokens: list[Token], kb: KnowledgeBase, kb_spans: KbSpans) -> tuple[str | None, str | None, str | None]:
-    """(country, org, sector) signalled by the last country word in ``tokens``."""
+    """(country, org, sector) signalled by the last country word in ``tokens``; a stance is no
+    nationality ("an anti-Syria journalist", "pro-Russian separatists")."""
     for t in reversed(tokens):
+        if t.i >= 2 and t.doc[t.i - 1].text == "-" and t.doc[t.i - 2].lower_ in ("anti", "pro"):
+            continue
         hit = kb_spans.at(t.i)
         if hit and hit[1].kind != "person":
             ent = hit[1]

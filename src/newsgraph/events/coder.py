@@ -45,6 +45,11 @@ RECIPROCAL_ROOTS = {"04"}
 # A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Words for troops: when they "arrive", they are deployed, not visiting.
+ARMED = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "marine", "paratrooper", "battalion", "unit",
+         "contingent", "deployment", "army", "brigade"}
+# Verbs that turn a future sanction into a decision taken ("announced it would suspend aid").
+DECIDED = {"announce", "decide", "declare", "confirm"}
 # Cooperative acts whose negation is a rejection ("did not accept", "refused to allow").
 ACCEPTING = {"accept", "agree", "approve", "endorse", "meet", "recognise", "recognize", "allow", "permit", "sign",
              "ratify", "reach", "grant", "admit"}
@@ -196,6 +201,12 @@ class EventCoder:
         code = self.ontology.codes.get(pattern.cameo)
         if code is None:
             return
+        if code.code == "042" and any(base(t) in ARMED for c in anchor.children if c.dep_ in SUBJECTS for t in c.subtree):
+            # troops that arrive somewhere are deployed, not visiting: peacekeepers are protection
+            # given (074); other forces are left to the verbs that say what they do there
+            if not any("peacekeep" in t.lower_ for c in anchor.children if c.dep_ in SUBJECTS for t in c.subtree):
+                return
+            code = self.ontology.codes["074"]
         sources = self._sources(anchor, pred, index, recent)
         place = self._place(pred) or self._place(anchor)
         if not sources and code.plover_type in UNATTRIBUTED and place is not None and place.country:
@@ -233,6 +244,9 @@ class EventCoder:
                 and sources[0].actor.country != sources[1].actor.country:  # "Japan and Korea held talks"
             pairs, reciprocal = [(sources[0], sources[1])], True
         # a stated intention is an event of its own; a purpose ("opened fire to disperse them") is not
+        if modality == "intended" and code.root == "16" and anchor.dep_ in ("ccomp", "xcomp") \
+                and base(anchor.head) in DECIDED:
+            modality = "asserted"  # "announced it would prohibit all aid to the rebels": a sanction decided
         intent = INTENT_CODES.get(code.root) if modality == "intended" and not is_purpose(anchor) else None
         if modality in ("intended", "hypothetical") and _conditional(anchor, code.root):
             # "will withdraw its force unless the president arranges a ceasefire": a threat

@@ -23,7 +23,8 @@ INTEND = {"plan", "intend", "pledge", "vow", "promise", "aim", "seek", "want", "
 # An attempt is coded as the act ("tried to hack", "attempted to assassinate"), as CAMEO and the GSR do.
 REFUSE = {"refuse", "decline", "fail"}
 READY = {"ready", "willing", "prepared", "determined", "poised", "set", "keen", "eager"}
-REQUEST = {"urge", "ask", "call", "press", "appeal", "encourage", "demand", "request", "implore", "push", "invite", "tell", "order"}
+REQUEST = {"urge", "ask", "call", "press", "appeal", "encourage", "demand", "request", "implore", "push", "invite", "tell",
+           "order", "pressure", "pressurise", "pressurize", "lobby"}
 CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation",
          "insinuation", "assertion", "disinformation", "propaganda", "lie", "fabrication"}
 DENY = {"deny", "reject", "dismiss", "refute", "rebut"}
@@ -97,9 +98,9 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         if direct and child.dep_ == "xcomp" and lemma in REFUSE:
             found.add("negated")  # "refused to meet", "failed to reach agreement"
         elif direct and lemma in REQUEST and (child.dep_ == "xcomp" or (
-                child.dep_ == "ccomp" and any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")
-                or child.dep_ == "ccomp" and child.tag_ == "VB")):
-            found.add("requested")  # "urged X to", "demanded that the US match ..."
+                child.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")
+                or child.dep_ in ("ccomp", "acl") and child.tag_ == "VB")):
+            found.add("requested")  # "urged X to", "demanded that the US match ...", "its demand that Israel ease"
         elif direct and child.dep_ == "xcomp" and (lemma in INTEND or lemma in READY):
             found.add("negated" if _negated(head) else "intended")
         elif direct and child.dep_ in ("advcl", "ccomp") and any(
