@@ -101,6 +101,8 @@ class ActorFinder:
         found = []
         for span in filter_spans(spans):
             keys = self.kb.names.get(span.label_, [])
+            if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("anti", "pro"):
+                continue  # "an anti-Syria journalist": a stance, not Syria acting or acted on
             if keys and not self._inside_other_name(span, self.kb.entities[keys[0]]):
                 found.append((span, self.kb.entities[keys[0]]))
         return KbSpans(found)

@@ -174,9 +174,13 @@ class EventCoder:
         two_word = [p for m in modifiers for p in self.lexicon.for_noun(f"{m.lower_} {lemma}")]  # "hunger strike"
         for pattern in two_word + self.lexicon.for_noun(lemma):
             if pattern.light:
-                if noun.dep_ in ("dobj", "nsubjpass") and base(head) in pattern.light and coarse(head) == "VERB" \
-                        and not self._phrasal(head):  # "called off a strike" is no call for a strike
-                    return pattern, head, noun
+                first = noun  # "launched artillery, mortar and rocket fire": the verb of the first conjunct
+                while first.dep_ == "conj" and first.head.i != first.i and coarse(first.head) == "NOUN":
+                    first = first.head
+                verb = first.head
+                if first.dep_ in ("dobj", "nsubjpass") and base(verb) in pattern.light and coarse(verb) == "VERB" \
+                        and not self._phrasal(verb):  # "called off a strike" is no call for a strike
+                    return pattern, verb, noun
                 continue
             if any(c.dep_ == "poss" for c in noun.children) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
                 return pattern, noun, noun
