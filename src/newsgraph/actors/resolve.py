@@ -312,7 +312,7 @@ class ActorFinder:
         if country is None or token.tag_ not in ("NNS", "NNPS") or token.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             return
         ctx = read_context(doc, token.i, token, self.kb, kb_spans, used)
-        country = self._residence(token, kb_spans) or country
+        country = self._residence(token, kb_spans) or self._people_in(token, kb_spans) or country
         span = _group_phrase(doc, token, ctx)
         key = f"group:{country}:{ctx.sector}:{slug(base(token))}"
         draft = drafts.setdefault(key, Draft(key, _strip_det(span).text, "group", country, None, ctx.sector, ctx.role))
@@ -326,6 +326,16 @@ class ActorFinder:
         for c in head.lefts:
             if c.dep_ in ("compound", "poss") and coarse(c) == "PROPN" and c.text in self.kb.leader_surnames:
                 return self.kb.leader_surnames[c.text]
+        return None
+
+    def _people_in(self, head: Token, kb_spans: KbSpans) -> str | None:
+        """A people named with where they live is coded there, as CAMEO codes ethnic actors: "the
+        Albanians of southern Serbia", "Kurds in Iraq"."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "in"):
+                country = self._country_of_tokens([t for t in child.subtree if t.i != child.i], kb_spans)
+                if country:
+                    return country
         return None
 
     def _residence(self, head: Token, kb_spans: KbSpans) -> str | None:
