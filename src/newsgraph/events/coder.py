@@ -503,7 +503,8 @@ class EventCoder:
         if not text:
             return None
         words = text.split()
-        if len(words) > 1 and words[0].lower() in DIRECTIONS:  # "Western Cambodia" is in Cambodia
+        if len(words) > 1 and words[0].lower() in DIRECTIONS and not self.kb.names.get(text) \
+                and self.gazetteer.lookup(text) is None:  # "Western Cambodia" is in Cambodia; South Sudan is not Sudan
             found = self._place_of(token.doc[token.i + 1])
             if found is not None:
                 return Place(name=found.name, country=found.country, latitude=found.latitude,

@@ -1,0 +1,195 @@
+"""The event coder's rules, one sentence each, checking what comes out and what must not.
+
+Sentences are written for newsgraph (invented people, illustrative events). Where
+test_event_cases.py asks "is this event among the output?", these tests also check
+that nothing else is: one event per action, the right side as target, background
+kept apart.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import Pipeline
+from newsgraph.reader.sources import RawDocument
+from newsgraph.records import Actor, Event, InputRef, Record
+
+
+def _record(pipeline: Pipeline, text: str) -> Record:
+    [record] = pipeline.run([RawDocument(ref=InputRef(path="rule", format="text"), text=text, headline="Rule",
+                                         standfirst="Rule", published="2023-06-14")])
+    assert isinstance(record, Record)
+    return record
+
+
+def _triples(record: Record, *, asserted_only: bool = True) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in record.events if not asserted_only or (e.modality == "asserted" and not e.historical)]
+
+
+def _events(record: Record, kind: str) -> list[Event]:
+    return [e for e in record.events if e.type == kind]
+
+
+def _actor(record: Record, name: str) -> Actor:
+    return next(a for a in record.actors if a.name == name)
+
+
+# -- one event per action ---------------------------------------------------------------------
+
+def test_participle_of_the_same_act_is_not_a_second_event(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Rebels in Mali shelled the town of Gao on Sunday, killing 20 people.")
+    assert [t for t in _triples(record) if t[0] == "ASSAULT"] == [("ASSAULT", "MLI", "MLI")]
+
+
+def test_participle_saying_what_was_demanded_is_part_of_the_protest(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Thousands of Kenyans marched in Nairobi on Saturday, calling for the resignation of "
+                               "the finance minister.")
+    types = [t[0] for t in _triples(record)]
+    assert "PROTEST" in types and "REQUEST" not in types
+
+
+def test_government_and_rebels_are_two_targets(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Norway's foreign minister said the Sudanese government and the rebels in Darfur must "
+                               "reach a deal.")
+    requests = [e for e in _events(record, "REQUEST") if e.target]
+    assert {e.target.name for e in requests} == {"Sudanese government", "rebels"}
+
+
+def test_a_perfect_relative_clause_is_background(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Nigeria's president met the families of soldiers killed by Boko Haram, which has killed "
+                               "thousands of Nigerians.")
+    killed = [e for e in _events(record, "ASSAULT") if e.predicate.text == "killed" and e.source and e.source.name == "Boko Haram"]
+    assert killed and all(e.historical for e in killed)
+
+
+# -- which verb is the predicate ------------------------------------------------------------
+
+def test_called_off_a_strike_is_a_concession_not_a_strike(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Ghana's teachers' union called off its strike on Monday after talks with the government.")
+    types = [t[0] for t in _triples(record)]
+    assert "CONCEDE" in types and "PROTEST" not in types
+
+
+def test_compound_object_selects_the_pattern(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Qatar ended its mediation efforts between Chad and Sudan on Friday.")
+    assert any(t[:2] == ("SANCTION", "QAT") for t in _triples(record))
+
+
+def test_light_verb_noun_in_a_list(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Ethiopian forces launched artillery and rocket fire against Eritrean positions on Monday.")
+    assert ("ASSAULT", "ETH", "ERI") in _triples(record)
+
+
+# -- who acts, who is acted on ------------------------------------------------------------------
+
+def test_participle_acts_for_the_actor_it_qualifies(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Police in Lima dispersed demonstrators protesting against the new tax law.")
+    assert any(e.type == "PROTEST" and e.source and e.source.country == "PER" for e in record.events)
+
+
+def test_a_declaration_demanding_is_its_issuers_demand(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "The Kenyan opposition issued a declaration demanding that the Ugandan government "
+                               "release the detained journalists.")
+    assert ("REQUEST", "KEN", "UGA") in _triples(record)
+
+
+def test_reminder_that_it_must(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Germany issued a stern reminder to Serbia that Belgrade must cooperate with the tribunal.")
+    assert ("REQUEST", "DEU", "SRB") in _triples(record)
+
+
+def test_demands_that_name_the_target(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Rwandan rebels insisted on their demands that Burundi's government free their comrades.")
+    assert ("REQUEST", "RWA", "BDI") in _triples(record)
+
+
+def test_purpose_clause_names_the_target(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Demonstrators in Athens blocked a road to show their anger at Turkey's naval exercises.")
+    assert ("PROTEST", "GRC", "TUR") in _triples(record)
+
+
+def test_mobilised_troops_are_not_the_target(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Armenia mobilised army reservists for a possible war against Azerbaijan on Tuesday.")
+    assert ("MOBILIZE", "ARM", "AZE") in _triples(record)
+    assert ("MOBILIZE", "ARM", "ARM") not in _triples(record)
+
+
+def test_arriving_troops_are_not_visitors(pipeline: Pipeline) -> None:
+    peacekeepers = _record(pipeline, "Nepalese peacekeeping troops arrived in South Sudan on Tuesday.")
+    assert ("AID", "NPL", "SSD") in _triples(peacekeepers)
+    troops = _record(pipeline, "Russian troops arrived in Belarus on Tuesday.")
+    assert not [t for t in _triples(troops) if t[0] == "CONSULT"]
+
+
+def test_place_named_only_by_a_territory(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Israel reimposed blockades in the West Bank on Friday.")
+    assert ("COERCE", "ISR", "PSE") in _triples(record)
+
+
+# -- what kind of act: conditions, refusals, decisions --------------------------------------------
+
+def test_a_conditional_promise_is_a_threat(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Senegal announced it will withdraw its troops from Gambia unless the president "
+                               "resigns by Friday.")
+    assert any(t[:2] == ("THREATEN", "SEN") for t in _triples(record))
+    assert not any(t[0] == "AGREE" for t in _triples(record))
+
+
+def test_not_accepting_is_rejecting(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Jordan said it will not accept any more refugees from Syria.")
+    assert any(t[:2] == ("REJECT", "JOR") for t in _triples(record))
+
+
+def test_failing_to_agree_is_a_mutual_rejection(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Serbia and Kosovo failed to reach agreement on Sunday despite hours of talks.")
+    rejections = [e for e in _events(record, "REJECT") if e.modality == "asserted"]
+    assert rejections and {rejections[0].source.country, rejections[0].target.country} == {"SRB", "XKX"}
+
+
+def test_urging_others_to_refuse_is_no_rejection(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Greece demanded that its partners refuse to recognise the new government.")
+    assert not any(t[0] == "REJECT" for t in _triples(record))
+
+
+def test_an_announced_sanction_is_a_sanction(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Canada announced it would suspend all aid to Haiti's government.")
+    assert ("SANCTION", "CAN", "HTI") in _triples(record)
+
+
+def test_a_demand_that_is_requested_not_done(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "The union reiterated its demand that Egypt ease restrictions on foreign workers.")
+    assert not any(t[0] == "CONCEDE" for t in _triples(record))
+
+
+def test_expressing_accord_is_agree(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Peru and Chile reached a consensus on fishing rights on Thursday.")
+    assert any(e.type == "AGREE" for e in record.events)
+
+
+# -- actors the coder relies on --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("President Bush threatened further action against Iraq.", "Bush", "USA"),
+    ("Young Algerians blocked roads in Oran on Sunday.", "Young Algerians", "DZA"),
+    ("The Albanians of southern Serbia demanded autonomy.", "Albanians of southern Serbia", "SRB"),
+])
+def test_actor_country(pipeline: Pipeline, text: str, name: str, country: str) -> None:
+    record = _record(pipeline, text)
+    assert _actor(record, name).country == country, [(a.name, a.country) for a in record.actors]
+
+
+def test_a_leaders_administration_is_that_country(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "The Carter administration demanded that Iran free the hostages.")
+    assert ("REQUEST", "USA", "IRN") in _triples(record)
+
+
+def test_portfolio_is_not_a_party(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Serbian Labour Minister Petar Ilic signed the bill on Monday.")
+    assert not any(a.name == "Labour Party" for a in record.actors)
+    assert _actor(record, "Petar Ilic").country == "SRB"
+
+
+def test_a_stance_is_not_a_nationality(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "A prominent anti-Syria journalist was killed in Beirut on Monday.")
+    assert not any(a.country == "SYR" for a in record.actors)
