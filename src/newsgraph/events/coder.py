@@ -50,6 +50,8 @@ ARMED = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "marine", "
          "contingent", "deployment", "army", "brigade"}
 # Verbs that turn a future sanction into a decision taken ("announced it would suspend aid").
 DECIDED = {"announce", "decide", "declare", "confirm"}
+# Verbs that refuse the act they govern: "declined to resign", "refused to meet".
+REFUSING = {"refuse", "decline", "fail"}
 # Cooperative acts whose negation is a rejection ("did not accept", "refused to allow").
 ACCEPTING = {"accept", "agree", "approve", "endorse", "meet", "recognise", "recognize", "allow", "permit", "sign",
              "ratify", "reach", "grant", "admit"}
@@ -255,9 +257,11 @@ class EventCoder:
         if modality in ("intended", "hypothetical") and _conditional(anchor, code.root):
             # "will withdraw its force unless the president arranges a ceasefire": a threat
             intent = INTENT_CODES.get(code.root) if code.root >= "14" else "130"
-        elif modality == "negated" and base(pred) in ACCEPTING and code.quad_class in (1, 2) \
+        elif modality == "negated" and code.quad_class in (1, 2) \
+                and (base(pred) in ACCEPTING or anchor.dep_ == "xcomp" and base(anchor.head) in REFUSING) \
                 and not any(base(h) in REQUEST for h in anchor.ancestors):  # not "urged them to refuse to"
-            intent = "120"  # "will not accept more refugees", "failed to reach agreement": a rejection
+            # "will not accept more refugees", "failed to reach agreement", "declined to resign": a rejection
+            intent = "120"
         if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country:
             # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
             targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
@@ -353,6 +357,11 @@ class EventCoder:
         """"it", "they", "both leaders": the main subject before, or the last event's participants."""
         plural = token.lower_ in ("they", "their", "them") or token.lower_ in GROUP_SUBJECTS
         sid = sentence_of(token)
+        if token.lower_ == "they" and token.dep_ in SUBJECTS:
+            speaker = _reporting_subject(token)  # "the rebels said they also opposed ...": the rebels
+            hit = index.at(speaker) if speaker is not None else None
+            if hit and hit[0].kind in ("group", "organisation", "country") and hit[0].id not in skip:
+                return [Arg(hit[0], hit[1], token, "pronoun")]
         if plural:
             for esid, participants in reversed(recent):
                 if sid - esid <= 1 and len({p.actor.id for p in participants}) >= 2:
@@ -621,6 +630,17 @@ def _conditional(anchor: Token, root: str) -> bool:
             if "unless" in marks or ("if" in marks and root >= "15"):
                 return True
     return False
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports the pronoun's clause: "the rebels said they ..."."""
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or base(clause.head) not in SAY:
+        return None
+    subject = _subject(clause.head)
+    return subject if subject is not None and subject.tag_ in ("NNS", "NNPS", "NNP", "NN") else None
 
 
 def _pluperfect(anchor: Token) -> bool:

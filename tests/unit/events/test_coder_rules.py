@@ -193,3 +193,21 @@ def test_portfolio_is_not_a_party(pipeline: Pipeline) -> None:
 def test_a_stance_is_not_a_nationality(pipeline: Pipeline) -> None:
     record = _record(pipeline, "A prominent anti-Syria journalist was killed in Beirut on Monday.")
     assert not any(a.country == "SYR" for a in record.actors)
+
+
+def test_opposing_a_plan_is_rejecting_it(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Kenya is opposed to Somalia's peace plan, a government spokesman said on Monday.")
+    assert any(t[:3] == ("REJECT", "KEN", "SOM") for t in _triples(record))
+    assert not any(t[0] == "ACCUSE" for t in _triples(record))
+
+
+def test_declining_to_act_is_a_rejection(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Malawi's vice-president declined to resign despite pressure from donors.")
+    assert any(t[:2] == ("REJECT", "MWI") for t in _triples(record))
+
+
+def test_they_after_said_is_the_speaker(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Colombian rebels rejected a Venezuelan proposal on Friday and said they also opposed "
+                               "the deployment of foreign troops.")
+    sources = {e.source.country for e in _events(record, "REJECT") if e.source}
+    assert sources == {"COL"}
