@@ -45,6 +45,9 @@ RECIPROCAL_ROOTS = {"04"}
 # A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Verbs that carry out or make public a nominalised act: "announced a suspension of air links".
+NOMINAL_CARRIERS = {"announce", "order", "approve", "declare", "decree", "begin", "start", "complete", "carry", "conduct",
+                    "implement", "confirm", "launch", "undertake"}
 # Words for troops: when they "arrive", they are deployed, not visiting.
 ARMED = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "marine", "paratrooper", "battalion", "unit",
          "contingent", "deployment", "army", "brigade"}
@@ -124,7 +127,7 @@ class EventCoder:
             if pattern is not None:
                 yield pattern, token, token
         elif kind == "NOUN":
-            found = self._noun_pattern(token)
+            found = self._noun_pattern(token) or self._nominal_pattern(token)
             if found is not None:
                 yield found
 
@@ -155,15 +158,31 @@ class EventCoder:
         prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ in ("pobj", "pcomp")}
                         for c in verb.children if c.dep_ == "prep"}
         naming = any(c.dep_ in ("oprd", "attr") for c in verb.children)  # "calling them an occupying army"
-        for pattern in patterns:
-            if naming and not pattern.objects and pattern.targets == ("dobj",):
-                continue
-            if pattern.objects and not pattern.objects & (objects | prep_objects.get(pattern.prep, set())):
-                continue
-            if pattern.prep and pattern.prep not in preps:
-                continue
-            return pattern
-        return None
+        return _first_fit(patterns, objects, preps, prep_objects, naming)
+
+    def _nominal_pattern(self, noun: Token) -> tuple[Pattern, Token, Token] | None:
+        """A nominalised act read as its verb: "announced a suspension of air links with Serbia" is
+        "suspended air links with Serbia"; "Italy's expulsion of two diplomats" is "expelled" them.
+        The noun needs an agent: a "by" phrase, a verb that carries it out, or a possessor beside an
+        "of" object."""
+        verb_lemma = self.lexicon.nominals.get(base(noun))
+        if verb_lemma is None:
+            return None
+        of = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if noun.dep_ in ("dobj", "nsubjpass") and coarse(noun.head) == "VERB" and base(noun.head) in NOMINAL_CARRIERS:
+            anchor = noun.head
+        elif any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children) \
+                or (of and any(c.dep_ == "poss" for c in noun.children)):
+            anchor = noun  # a possessor is the agent only beside an "of" object: "Israel's destruction" is done to Israel
+        else:
+            return None
+        objects = {base(o) for t in of for o in (t, *_conjuncts(t))}
+        objects |= {base(m) for t in of for m in t.children if m.dep_ == "compound" and m.i == t.i - 1}
+        preps = {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of"}
+        prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ == "pobj"}
+                        for c in noun.children if c.dep_ == "prep" and c.lower_ != "of"}
+        pattern = _first_fit(self.lexicon.for_verb(verb_lemma), objects, preps, prep_objects, False)
+        return (pattern, anchor, noun) if pattern is not None else None
 
     def _phrasal(self, verb: Token) -> bool:
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
@@ -817,6 +836,20 @@ def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]
             continue
         kept.append(event)
     return kept
+
+
+def _first_fit(patterns: list[Pattern], objects: set[str], preps: set[str], prep_objects: dict[str, set[str]],
+               naming: bool) -> Pattern | None:
+    """The first of ``patterns`` (most specific first) whose object and preposition constraints hold."""
+    for pattern in patterns:
+        if naming and not pattern.objects and pattern.targets == ("dobj",):
+            continue
+        if pattern.objects and not pattern.objects & (objects | prep_objects.get(pattern.prep, set())):
+            continue
+        if pattern.prep and pattern.prep not in preps:
+            continue
+        return pattern
+    return None
 
 
 def _side(actor: EventActor | None) -> str | None:

@@ -211,3 +211,13 @@ def test_they_after_said_is_the_speaker(pipeline: Pipeline) -> None:
                                "the deployment of foreign troops.")
     sources = {e.source.country for e in _events(record, "REJECT") if e.source}
     assert sources == {"COL"}
+
+
+def test_a_nominalised_act_is_read_through_its_verb(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Spain announced a suspension of air links with Venezuela on Wednesday.")
+    assert ("SANCTION", "ESP", "VEN") in _triples(record)
+
+
+def test_a_possessor_alone_is_not_the_agent_of_a_nominal(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "The militia, which advocates Israel's destruction, held a rally in Gaza.")
+    assert not any(e.source and e.source.country == "ISR" for e in record.events)

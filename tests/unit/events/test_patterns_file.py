@@ -112,3 +112,16 @@ def test_spot_checks(rows) -> None:
     assert attack and all(c[:2] in {"18", "19"} for c in attack)
     talk = _codes(rows, "talk", "NOUN", light="")
     assert not talk, "bare 'talk' noun should not be an event"
+
+
+def test_nominals_name_verbs_of_the_lexicon() -> None:
+    with (EVENTS_DIR / "nominals.csv").open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh)
+        assert reader.fieldnames == ["noun", "verb"]
+        rows = list(reader)
+    _header, patterns = _read()
+    verbs = {r["lemma"] for r in patterns if r["pos"] == "VERB"}
+    nouns = Counter(r["noun"] for r in rows)
+    assert not [n for n, k in nouns.items() if k > 1], "a noun is listed twice"
+    assert not [r["verb"] for r in rows if r["verb"] not in verbs], "a nominal's verb has no pattern"
+    assert len(rows) >= 50
