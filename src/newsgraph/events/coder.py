@@ -819,8 +819,9 @@ VERBAL_ROOTS = {"01", "02", "10", "11", "12", "13"}
 def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]:
     """One event per action: a non-finite clause hanging off an event's predicate, by the same
     side, either repeats its act ("shelled Juba, killing 20 people"; "summoned the ambassador to
-    complain") or says what the act was for or said ("demonstrated, calling for independence";
-    "rejected the proposal, urging them to sign"). It is part of the main event, not another."""
+    complain"), says what the act was for or said ("demonstrated, calling for independence";
+    "rejected the proposal, urging them to sign") or how it was done ("rioted, setting fire to
+    their mattresses"). It is part of the main event, not another."""
     by_anchor: dict[int, list[Event]] = {}
     for event, anchor in zip(events, anchors):
         by_anchor.setdefault(anchor.i, []).append(event)
@@ -832,7 +833,8 @@ def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]
         if anchor.dep_ == "conj" and anchor.tag_ != "VBG":
             main = []
         if any(m.modality == event.modality and _side(m.source) == _side(event.source)
-               and (m.cameo_root == event.cameo_root or event.cameo_root in VERBAL_ROOTS) for m in main):
+               and (m.cameo_root == event.cameo_root or event.cameo_root in VERBAL_ROOTS or anchor.tag_ == "VBG")
+               for m in main):
             continue
         kept.append(event)
     return kept
