@@ -6,7 +6,7 @@ what to do. The CLI prints ``str(error)`` and never a traceback.
 
 from __future__ import annotations
 
-__all__ = ["ConfigError", "InputError", "ModelError", "NewsgraphError"]
+__all__ = ["ConfigError", "InputError", "ModelError", "MonitorError", "NewsgraphError"]
 
 
 class NewsgraphError(Exception):
@@ -36,3 +36,7 @@ class ConfigError(NewsgraphError):
 
 class ModelError(NewsgraphError):
     """The spaCy model cannot be loaded."""
+
+
+class MonitorError(NewsgraphError):
+    """A source cannot be added, found or polled (``newsgraph sources``, ``watch``, ``fetch``)."""

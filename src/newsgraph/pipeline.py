@@ -232,8 +232,9 @@ class EventStage:
     assigns = frozenset({"events", "places"})
     components = frozenset({"parser", "tagger"})
 
-    def __init__(self, kb: KnowledgeBase) -> None:
-        self.coder = EventCoder(load_lexicon(), load_ontology(), kb, load_gazetteer())
+    def __init__(self, kb: KnowledgeBase, pattern_files: Sequence[Path] = ()) -> None:
+        lexicon = load_lexicon(tuple(Path(p) for p in pattern_files))
+        self.coder = EventCoder(lexicon, load_ontology(), kb, load_gazetteer())
 
     def __call__(self, works: list[Work]) -> None:
         for work in works:
@@ -364,7 +365,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),
         ActorStage(nlp, kb),
-        EventStage(kb),
+        EventStage(kb, settings.event_patterns),
         QuoteStage(),
     ]
     return Pipeline(stages, nlp, settings.batch_size)

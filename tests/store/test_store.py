@@ -193,13 +193,35 @@ def test_gdelt_export_reads_back_with_gdelt_columns(small_db: Path, tmp_path: Pa
 def test_migrations_run_once_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "m.duckdb"
     connect(db).close()
-    monkeypatch.setitem(schema.MIGRATIONS, 2, ["ALTER TABLE documents ADD COLUMN note TEXT"])
-    monkeypatch.setattr(schema, "STORE_VERSION", 2)
+    following = schema.STORE_VERSION + 1
+    monkeypatch.setitem(schema.MIGRATIONS, following, ["ALTER TABLE documents ADD COLUMN note TEXT"])
+    monkeypatch.setattr(schema, "STORE_VERSION", following)
+    with connect(db) as con:
+        assert schema.store_version(con) == following
+        assert "note" in [r[0] for r in con.execute("DESCRIBE documents").fetchall()]
+    with connect(db) as con:  # already there: nothing runs again
+        assert schema.store_version(con) == following
+
+
+def test_v1_store_migrates_to_v2_keeping_its_documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store written before the monitor (version 1) gains its tables on the first write."""
+    db = tmp_path / "v1.duckdb"
+    with monkeypatch.context() as m:
+        m.setattr(schema, "MIGRATIONS", {1: schema.MIGRATIONS[1]})
+        m.setattr(schema, "STORE_VERSION", 1)
+        _ingest([CORPUS / "a.txt"], db)
+        with connect(db, read_only=True) as con:
+            assert schema.store_version(con) == 1
+    with pytest.raises(StoreError, match="store version 1"):
+        connect(db, read_only=True)  # a reader does not migrate
     with connect(db) as con:
         assert schema.store_version(con) == 2
-        assert "note" in [r[0] for r in con.execute("DESCRIBE documents").fetchall()]
-    with connect(db) as con:  # already at 2: nothing runs again
-        assert schema.store_version(con) == 2
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        assert {"sources", "fetches", "archive", "documents"} <= tables
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+        con.execute("INSERT INTO sources (url, kind, every_s, added_at) VALUES ('https://news.test/feed', 'feed', 900, "
+                    "TIMESTAMP '2024-03-14 09:00:00')")
+        assert con.execute("SELECT source_id FROM sources").fetchone()[0] == 1
 
 
 def test_newer_store_is_refused(tmp_path: Path) -> None:

@@ -8,13 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.config import ExtractSettings, default_config_text, load_settings
+from newsgraph.config import ExtractSettings, MonitorSettings, default_config_text, load_settings
 from newsgraph.errors import ConfigError
 
 
 def test_config_default_file_matches_the_defaults() -> None:
     data = tomllib.loads(default_config_text())
     assert ExtractSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in data["extract"].items()}) == ExtractSettings()
+
+
+def test_config_default_file_matches_the_monitor_defaults() -> None:
+    data = tomllib.loads(default_config_text())
+    assert MonitorSettings(**data["monitor"]) == MonitorSettings()
+    assert MonitorSettings().user_agent.startswith("newsgraph/{version} (+https://")
 
 
 def test_config_file_overrides(tmp_path: Path) -> None:

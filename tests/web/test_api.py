@@ -118,7 +118,7 @@ def test_extract_can_save_into_the_store(tmp_path: Path, web_db: Path) -> None:
 
 
 @pytest.mark.parametrize("path", ["/", "/?country=RUS", "/network", "/events", "/events?type=REQUEST&page=1",
-                                  "/quotes", "/quotes?speaker=Ryabkov", "/extract", "/dyad?source=RUS&target=USA",
+                                  "/quotes", "/quotes?speaker=Ryabkov", "/extract", "/sources", "/dyad?source=RUS&target=USA",
                                   "/actor/Russia", "/docs", "/openapi.json"])
 def test_pages_load(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 200
@@ -133,3 +133,36 @@ def test_article_page_escapes_markup_and_marks_quotes_and_events(client: TestCli
     assert 'class="pred"' in page
     assert client.get("/article/nope").status_code == 404
     assert client.get("/actor/Nobody%20At%20All").status_code == 400
+
+
+def test_sources_api_and_page_escape_what_the_web_sent(tmp_path: Path, web_db: Path) -> None:
+    import shutil
+
+    from newsgraph.store.schema import connect
+
+    db = tmp_path / "monitored.duckdb"
+    shutil.copy(web_db, db)
+    client = TestClient(create_app(db))
+    assert client.get("/api/sources").json() == {"sources": [], "failures": []}
+    evil = "https://news.test/<script>alert(1)</script>"
+    with connect(db) as con:
+        con.execute("""INSERT INTO sources (url, name, kind, every_s, added_at, last_polled, next_poll, n_found,
+                       n_ingested, n_failed, last_error, last_error_at) VALUES
+                       ('https://news.test/feed.xml', 'Wire <b>', 'feed', 900, TIMESTAMP '2024-03-14 09:00:00',
+                        TIMESTAMP '2024-03-14 09:00:05', TIMESTAMP '2024-03-14 09:15:05', 3, 2, 1, ?,
+                        TIMESTAMP '2024-03-14 09:00:04')""", [f"{evil}: HTTP 500"])
+        con.execute("""INSERT INTO fetches (url, source_id, status, reason, detail, http_status, attempts, fetched_at,
+                       next_retry) VALUES (?, 1, 'failed', 'HTTP 500', 'HTTP 500 from there', 500, 1,
+                       TIMESTAMP '2024-03-14 09:00:04', TIMESTAMP '2024-03-14 09:10:04'),
+                       ('https://news.test/r.pdf', 1, 'skipped', 'not html (application/pdf)', NULL, 200, 1,
+                       TIMESTAMP '2024-03-14 09:00:03', NULL)""", [evil])
+    body = client.get("/api/sources").json()
+    [source] = body["sources"]
+    assert (source["every"], source["n_ingested"], source["failing"], source["last_polled"]) == (
+        "15m", 2, 1, "2024-03-14T09:00:05")
+    assert [f["reason"] for f in body["failures"]] == ["HTTP 500", "not html (application/pdf)"]
+    assert client.get("/api/sources", params={"failures": 0}).json()["failures"] == []
+    assert client.get("/api/sources", params={"failures": -1}).status_code == 422
+    page = client.get("/sources").text
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "Wire &lt;b&gt;" in page and "2024-03-14 09:15:05" in page and "not html (application/pdf)" in page

@@ -49,7 +49,7 @@ def _doc(server: str, words: str) -> str:
 
 
 @pytest.mark.parametrize("path,name", [("/", "overview"), ("/network", "network"), ("/events", "events"),
-                                       ("/quotes", "quotes"), ("/extract", "extract"),
+                                       ("/quotes", "quotes"), ("/sources", "sources"), ("/extract", "extract"),
                                        ("/dyad?source=RUS&target=USA", "dyad"), ("/actor/Russia", "actor")])
 def test_page_loads_without_console_errors(server: str, page, path: str, name: str) -> None:
     response = page.goto(server + path)

@@ -15,7 +15,7 @@ def test_openapi_schema_and_no_server_error(server: str) -> None:
     assert {f"{op.method.upper()} {op.path}" for op in operations} >= {
         "GET /api/events", "GET /api/quotes", "GET /api/actors", "GET /api/actors/{name}", "GET /api/dyads",
         "GET /api/timeline", "GET /api/types", "GET /api/network", "GET /api/search", "GET /api/documents/{doc_id}",
-        "GET /api/stats", "GET /api/events.csv", "GET /api/quotes.csv", "POST /api/extract"}
+        "GET /api/stats", "GET /api/events.csv", "GET /api/quotes.csv", "GET /api/sources", "POST /api/extract"}
     failures: list[str] = []
     for op in operations:
         @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), database=None)

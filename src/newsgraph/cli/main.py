@@ -13,6 +13,7 @@ from rich.markup import escape
 
 from newsgraph import __version__
 from newsgraph.cli.common import err, guarded
+from newsgraph.cli.monitor_cmds import register as register_monitor_commands
 from newsgraph.cli.output import Format, RecordWriter
 from newsgraph.cli.scale_cmds import register as register_scale_commands
 from newsgraph.cli.store_cmds import register as register_store_commands
@@ -146,6 +147,7 @@ def show_config() -> None:
 
 
 register_store_commands(app)
+register_monitor_commands(app)
 register_scale_commands(app)
 
 

@@ -21,7 +21,7 @@ from newsgraph.reader.structure import squash
 from newsgraph.reader.text import clean_text, decode_bytes
 from newsgraph.records import Caption, InputRef
 
-__all__ = ["RawDocument", "read_inputs", "record_document"]
+__all__ = ["RawDocument", "html_document", "read_inputs", "record_document"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -84,7 +84,9 @@ def _text_document(text: str, ref: InputRef, where: str) -> RawDocument:
     return RawDocument(ref=ref, text=_check_lines(clean_text(text), where))
 
 
-def _html_document(html: str, ref: InputRef, where: str, url: str | None = None) -> RawDocument:
+def html_document(html: str, ref: InputRef, where: str, url: str | None = None) -> RawDocument:
+    """An HTML page's article: trafilatura's text and metadata (its ``url`` is the page's
+    canonical URL when it names one, else ``url``); ``InputError`` when it has no text."""
     page = read_html(html, url=url)
     if page is None:
         raise InputError(where, "no text", "HTML page with no article text")
@@ -138,7 +140,7 @@ def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawD
         raise InputError(where, "no text", 'record has no "text" or "html"')
     _check_size(len((text or html or "").encode("utf-8")), where, max_bytes)
     url = _opt_str(obj, "url", where)
-    doc = _text_document(text, ref, where) if text and text.strip() else _html_document(html or "", ref, where, url)
+    doc = _text_document(text, ref, where) if text and text.strip() else html_document(html or "", ref, where, url)
     published_raw = obj.get("published")
     published = parse_published(published_raw)
     warnings = doc.warnings
@@ -215,7 +217,7 @@ def _documents_from_bytes(data: bytes, path: str, suffix: str, max_bytes: int) -
             raise InputError(path, "empty", "empty file")
         text = decode_bytes(data, path)
         ref = InputRef(path=path, format=kind)
-        yield _html_document(text, ref, path) if kind == "html" else _text_document(text, ref, path)
+        yield html_document(text, ref, path) if kind == "html" else _text_document(text, ref, path)
     except InputError as e:
         yield e
 

@@ -13,6 +13,7 @@ deleted, new rows inserted), so a run stopped at any point — Ctrl-C or a kill
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
@@ -33,7 +34,7 @@ from newsgraph.records import Record, record_to_dict
 from newsgraph.store.rows import record_rows
 from newsgraph.store.schema import connect
 
-__all__ = ["IngestSummary", "doc_key", "ingest", "load_parquet", "raw_hash", "write_records"]
+__all__ = ["IngestSummary", "Outcome", "doc_key", "ingest", "load_parquet", "raw_hash", "write_records"]
 
 TABLES = ("documents", "actors", "mentions", "events", "quotes", "places")
 
@@ -79,11 +80,17 @@ def doc_key(raw: RawDocument, digest: str) -> str:
 # -- worker processes ---------------------------------------------------------------------
 
 _WORKER: Pipeline | None = None
+_WORKER_ARGS: tuple | None = None
 
 
 def _init_worker(settings: ExtractSettings, model: str | None, actor_files: tuple[str, ...]) -> None:
-    global _WORKER
+    """Build the process's pipeline, or keep the one built with the same arguments: a caller that
+    ingests a few documents at a time (``newsgraph watch``) would otherwise pay ~0.5 s a call."""
+    global _WORKER, _WORKER_ARGS
+    if _WORKER is not None and _WORKER_ARGS == (settings, model, actor_files):
+        return
     _WORKER = build_pipeline(settings, model=model, actor_files=[Path(p) for p in actor_files])
+    _WORKER_ARGS = (settings, model, actor_files)
 
 
 def _extract(raws: list[RawDocument]) -> list[Record | InputError]:
@@ -94,22 +101,31 @@ def _extract(raws: list[RawDocument]) -> list[Record | InputError]:
 # -- the run --------------------------------------------------------------------------------
 
 Progress = Callable[[IngestSummary], None]
+# Told what became of each document: (its key, "ingested" | "replaced" | "unchanged" | "failed",
+# the error when it failed). An input that could not be read is named by its ``where``.
+Outcome = Callable[[str, str, InputError | None], None]
 
 
 def ingest(items: Iterable[RawDocument | InputError], db: Path, *, settings: ExtractSettings | None = None,
            model: str | None = None, actor_files: Iterable[Path] = (), workers: int | None = None,
-           batch_size: int = 64, progress: Progress | None = None) -> IngestSummary:
-    """Extract and store every document of ``items`` not already stored as it is."""
+           batch_size: int = 64, progress: Progress | None = None, force: bool = False,
+           outcome: Outcome | None = None) -> IngestSummary:
+    """Extract and store every document of ``items`` not already stored as it is.
+
+    ``force`` extracts documents stored with the same content again and replaces their rows
+    (``newsgraph reextract``, after the pipeline or its lexicons changed).
+    """
     settings = settings or ExtractSettings()
     summary = IngestSummary()
     known = _known(db)
     workers = max(1, workers or os.cpu_count() or 1)
     init = (settings, model, tuple(str(p) for p in actor_files))
-    batches = _batches(items, known, summary, batch_size)
+    batches = _batches(items, known, summary, batch_size, force, outcome)
+    write = functools.partial(_write, outcome=outcome)
     if workers == 1:
         _init_worker(*init)
         for batch, errors in batches:
-            _write(db, batch, _extract([r for r, _k, _h, _n in batch]) if batch else [], errors, summary, known)
+            write(db, batch, _extract([r for r, _k, _h, _n in batch]) if batch else [], errors, summary, known)
             if progress:
                 progress(summary)
         return summary
@@ -122,11 +138,11 @@ def ingest(items: Iterable[RawDocument | InputError], db: Path, *, settings: Ext
                 pending.append((batch, errors, future))  # type: ignore[arg-type]
                 while len(pending) > 2 * workers or (pending and (pending[0][2] is None or pending[0][2].done())):
                     done_batch, done_errors, done_future = pending.pop(0)
-                    _write(db, done_batch, done_future.result() if done_future else [], done_errors, summary, known)
+                    write(db, done_batch, done_future.result() if done_future else [], done_errors, summary, known)
                     if progress:
                         progress(summary)
             for done_batch, done_errors, done_future in pending:
-                _write(db, done_batch, done_future.result() if done_future else [], done_errors, summary, known)
+                write(db, done_batch, done_future.result() if done_future else [], done_errors, summary, known)
                 if progress:
                     progress(summary)
         except BaseException:
@@ -151,7 +167,7 @@ def _known(db: Path) -> dict[str, str]:
 
 
 def _batches(items: Iterable[RawDocument | InputError], known: dict[str, str], summary: IngestSummary,
-             size: int) -> Iterator[tuple[list, list[InputError]]]:
+             size: int, force: bool = False, outcome: Outcome | None = None) -> Iterator[tuple[list, list[InputError]]]:
     """Batches of (raw, key, hash, is_new) to extract, with the input errors met on the way."""
     batch: list[tuple[RawDocument, str, str, bool]] = []
     errors: list[InputError] = []
@@ -162,8 +178,11 @@ def _batches(items: Iterable[RawDocument | InputError], known: dict[str, str], s
         else:
             digest = raw_hash(item)
             key = doc_key(item, digest)
-            if known.get(key) == digest or (key not in known and f"#{digest}" in known) or key in keys_in_run:
+            same = known.get(key) == digest and not force
+            if same or (key not in known and f"#{digest}" in known) or key in keys_in_run:
                 summary.unchanged += 1
+                if outcome:
+                    outcome(key, "unchanged", None)
             else:
                 keys_in_run.add(key)
                 batch.append((item, key, digest, key not in known))
@@ -175,15 +194,18 @@ def _batches(items: Iterable[RawDocument | InputError], known: dict[str, str], s
 
 
 def _write(db: Path, batch: list[tuple[RawDocument, str, str, bool]], results: list[Record | InputError],
-           errors: list[InputError], summary: IngestSummary, known: dict[str, str]) -> None:
+           errors: list[InputError], summary: IngestSummary, known: dict[str, str],
+           outcome: Outcome | None = None) -> None:
     """One transaction: the batch's documents replace their old rows; failures go to ``errors``."""
     failures = list(errors)
+    failed_keys = [error.where for error in errors]
     stored: list[tuple[Record, str, str, bool]] = []
     for (_raw, key, digest, new), result in zip(batch, results, strict=True):
         if isinstance(result, Record):
             stored.append((result, key, digest, new))
         else:
             failures.append(result)
+            failed_keys.append(key)
     write_records(db, [(record_to_dict(r), key, digest, new) for r, key, digest, new in stored], failures)
     for _record, key, digest, new in stored:
         if new:
@@ -192,9 +214,13 @@ def _write(db: Path, batch: list[tuple[RawDocument, str, str, bool]], results: l
             summary.replaced += 1
         known[key] = digest
         known[f"#{digest}"] = key
-    for error in failures:
+        if outcome:
+            outcome(key, "ingested" if new else "replaced", None)
+    for key, error in zip(failed_keys, failures, strict=True):
         summary.failed += 1
         summary.reasons[error.reason] = summary.reasons.get(error.reason, 0) + 1
+        if outcome:
+            outcome(key, "failed", error)
 
 
 def write_records(db: Path, stored: list[tuple[dict[str, Any], str, str, bool]], failures: list[InputError]) -> None:

@@ -17,8 +17,8 @@ import duckdb
 
 from newsgraph.store.schema import StoreError
 
-__all__ = ["EventFilter", "Table", "actor", "actors", "count_events", "document", "dyads", "events", "network", "quotes",
-           "read_only_sql", "search", "stats", "timeline", "type_mix"]
+__all__ = ["EventFilter", "Table", "actor", "actors", "count_events", "document", "dyads", "events", "fetch_failures",
+           "network", "quotes", "read_only_sql", "search", "sources", "stats", "timeline", "type_mix"]
 
 
 @dataclass
@@ -222,6 +222,23 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
         row = con.execute(f"SELECT count(*) FROM {table}").fetchone()
         out[table] = int(row[0]) if row else 0
     return out
+
+
+def sources(con: duckdb.DuckDBPyConnection) -> Table:
+    """The monitor's sources with their schedule, counts and last error (docs/monitor.md)."""
+    return _table(con, """
+        SELECT source_id, name, url, kind, every_s, added_at, last_polled, next_poll, n_found, n_ingested,
+               n_unchanged, n_skipped, n_failed, last_error, last_error_at,
+               (SELECT count(*) FROM fetches f WHERE f.source_id = s.source_id AND f.status = 'failed') AS failing
+        FROM sources s ORDER BY source_id""", [])
+
+
+def fetch_failures(con: duckdb.DuckDBPyConnection, limit: int = 50) -> Table:
+    """The latest pages the monitor could not fetch or store, and why; ``next_retry`` empty on a
+    failure means it was given up."""
+    return _table(con, """
+        SELECT url, source_id, status, reason, detail, http_status, attempts, fetched_at, next_retry
+        FROM fetches WHERE status IN ('failed', 'skipped') ORDER BY fetched_at DESC, url LIMIT ?""", [limit])
 
 
 _WORD = re.compile(r"[\w'-]+", re.UNICODE)

@@ -80,8 +80,30 @@ _V1 = [
         GROUP BY ALL""",
 ]
 
+# The monitor (docs/monitor.md): sources it polls, the outcome of every URL it fetched, and
+# the fetched HTML, compressed, so `newsgraph reextract` can rerun extraction offline.
+# Times are UTC.
+_V2 = [
+    "CREATE SEQUENCE source_ids START 1",
+    """CREATE TABLE sources (
+        source_id INTEGER PRIMARY KEY DEFAULT nextval('source_ids'), url TEXT NOT NULL UNIQUE, name TEXT,
+        kind TEXT NOT NULL, every_s DOUBLE NOT NULL, added_at TIMESTAMP NOT NULL, last_polled TIMESTAMP,
+        next_poll TIMESTAMP, etag TEXT, last_modified TEXT, n_found INTEGER NOT NULL DEFAULT 0,
+        n_ingested INTEGER NOT NULL DEFAULT 0, n_unchanged INTEGER NOT NULL DEFAULT 0,
+        n_skipped INTEGER NOT NULL DEFAULT 0, n_failed INTEGER NOT NULL DEFAULT 0, last_error TEXT,
+        last_error_at TIMESTAMP)""",
+    """CREATE TABLE fetches (
+        url TEXT PRIMARY KEY, canonical_url TEXT, source_id INTEGER, status TEXT NOT NULL, reason TEXT,
+        detail TEXT, http_status INTEGER, attempts INTEGER NOT NULL DEFAULT 0, fetched_at TIMESTAMP NOT NULL,
+        next_retry TIMESTAMP, content_hash TEXT, doc_key TEXT, etag TEXT, last_modified TEXT)""",
+    """CREATE TABLE archive (
+        doc_key TEXT PRIMARY KEY, url TEXT NOT NULL, final_url TEXT NOT NULL, canonical_url TEXT NOT NULL,
+        fetched_at TIMESTAMP NOT NULL, content_type TEXT, encoding TEXT, compression TEXT NOT NULL,
+        html BLOB NOT NULL, size INTEGER NOT NULL, published TEXT)""",
+]
+
 # version → statements that bring a store from the previous version to it
-MIGRATIONS: dict[int, list[str]] = {1: _V1}
+MIGRATIONS: dict[int, list[str]] = {1: _V1, 2: _V2}
 STORE_VERSION = max(MIGRATIONS)
 WRITER_MEMORY = "256MB"
 

@@ -29,6 +29,7 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
 from newsgraph import __version__
+from newsgraph.monitor.sources import format_every
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import RawDocument
 from newsgraph.reader.text import clean_text
@@ -198,6 +199,13 @@ def create_app(db: Path) -> FastAPI:
         """Articles with the phrase, else all its words."""
         return _jsonable(q.search(con, q_, limit=limit).dicts())
 
+    @app.get("/api/sources", tags=["api"])
+    def api_sources(con: Con, failures: Annotated[int, Query(ge=0, le=1000)] = 50) -> dict[str, Any]:
+        """The monitor's sources (last and next poll, counts, last error) and its latest failed or
+        skipped pages with their reasons."""
+        return {"sources": _jsonable(_with_every(q.sources(con).dicts())),
+                "failures": _jsonable(q.fetch_failures(con, limit=failures).dicts()) if failures else []}
+
     @app.get("/api/documents/{doc_id}", tags=["api"])
     def api_document(con: Con, doc_id: str) -> dict[str, Any]:
         """A stored article's whole record (docs/schema.md)."""
@@ -284,11 +292,21 @@ def create_app(db: Path) -> FastAPI:
         return page(request, "quotes.html", rows=rows[:size], more=len(rows) > size, page=page_,
                     query=request.url.query, params=request.query_params)
 
+    @app.get("/sources", response_class=HTMLResponse, include_in_schema=False)
+    def sources_page(request: Request, con: Con) -> HTMLResponse:
+        return page(request, "sources.html", sources=_with_every(q.sources(con).dicts()),
+                    failures=q.fetch_failures(con, limit=100).dicts())
+
     @app.get("/extract", response_class=HTMLResponse, include_in_schema=False)
     def extract_page(request: Request) -> HTMLResponse:
         return page(request, "extract.html", max_chars=MAX_PASTE_CHARS)
 
     return app
+
+
+def _with_every(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each source with its interval as written on the command line ("15m")."""
+    return [{**row, "every": format_every(row["every_s"])} for row in rows]
 
 
 def _clean(values: list[str] | None) -> list[str]:
