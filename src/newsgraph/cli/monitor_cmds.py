@@ -108,11 +108,16 @@ def register(app: typer.Typer) -> None:
         """The sources, with their last and next poll, what they brought in and their last error."""
         with connect(_db(db, load_settings(config)), read_only=True) as con:
             rows = list_sources(con)
-        columns = ["id", "kind", "every", "url", "name", "last_polled", "next_poll", "found", "ingested", "unchanged",
-                   "skipped", "failed", "last_error"]
-        show(q.Table(columns, [(s.source_id, s.kind, s.every, s.url, s.name, s.last_polled, s.next_poll, s.n_found,
-                                s.n_ingested, s.n_unchanged, s.n_skipped, s.n_failed, s.last_error) for s in rows]),
-             fmt, "sources")
+        if fmt == QueryFormat.table:  # what fits a terminal; csv and json have every column
+            table = q.Table(["id", "kind", "every", "source", "last polled", "ingested", "failed", "last error"],
+                            [(s.source_id, s.kind, s.every, s.name or s.url, _minute(s.last_polled), s.n_ingested,
+                              s.n_failed, s.last_error) for s in rows])
+        else:
+            table = q.Table(["id", "kind", "every", "url", "name", "last_polled", "next_poll", "found", "ingested",
+                             "unchanged", "skipped", "failed", "last_error"],
+                            [(s.source_id, s.kind, s.every, s.url, s.name, s.last_polled, s.next_poll, s.n_found,
+                              s.n_ingested, s.n_unchanged, s.n_skipped, s.n_failed, s.last_error) for s in rows])
+        show(table, fmt, "sources")
 
     @sources.command("remove")
     @guarded
@@ -205,3 +210,8 @@ def register(app: typer.Typer) -> None:
             raise typer.Exit(1)
 
     del sources_add, sources_list, sources_remove, watch, fetch, reextract  # registered on the app
+
+
+def _minute(value: object) -> str | None:
+    """A timestamp to the minute, for the table."""
+    return None if value is None else str(value)[:16]
