@@ -29,7 +29,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import base, coarse
 from newsgraph.events.lexicon import Lexicon, Pattern
-from newsgraph.events.modality import REQUEST, is_purpose, modality_of
+from newsgraph.events.modality import REQUEST, addressee, is_purpose, is_requested_act, modality_of
 from newsgraph.events.ontology import Ontology
 from newsgraph.records import Actor, Event, EventActor, Mention, Place, Sentence, TextSpan
 from newsgraph.when_where.dates import DateFinding, find_date
@@ -84,6 +84,7 @@ class EventCoder:
         self.ontology = ontology
         self.kb = kb
         self.gazetteer = gazetteer
+        self._iso2 = {iso3: iso2 for iso2, iso3 in kb.iso2.items()}
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -319,7 +320,7 @@ class EventCoder:
              avoid: set[str | None] = frozenset()) -> list[Arg]:
         """The actors a noun phrase names: the token's own mention, its conjuncts, else one inside it."""
         found: list[Arg] = []
-        for t in [token, *_conjuncts(token)]:
+        for t in [token, *_conjuncts(token), *self._listed(token, index)]:
             hit = index.at(t)
             if found and t.i != token.i and hit and hit[0].kind == "group" and hit[0].sector == found[-1].actor.sector \
                     and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children):
@@ -336,6 +337,31 @@ class EventCoder:
                 if inner:
                     found.extend(self._with_conjuncts(inner, index, skip))
         return found
+
+    def _headline_list(self, verb: Token, index: ActorIndex, subject: Token | None) -> list[Arg]:
+        """Headline lists the parser splits: "Indonesia, Australia agree to ...", "Kenya, Tanzania
+        sign trade deal": countries before the verb, separated by commas, are its subjects too."""
+        if subject is not None and (index.at(subject) is None or index.at(subject)[0].kind != "country"):
+            return []
+        found = []
+        for c in verb.lefts:
+            hit = index.at(c)
+            if c.dep_ in ("npadvmod", "dep", "compound") and hit and hit[0].kind == "country" \
+                    and (subject is None or c.i < subject.i) and c.nbor(1).text == ",":
+                found.append(Arg(hit[0], hit[1], c, "direct"))
+        if subject is None and found:  # "Kenya, Tanzania sign": the last country before the verb too
+            last = verb.doc[verb.i - 1]
+            hit = index.at(last)
+            if hit and hit[0].kind == "country" and all(a.token.i != last.i for a in found):
+                found.append(Arg(hit[0], hit[1], last, "direct"))
+        return found
+
+    def _listed(self, token: Token, index: ActorIndex) -> list[Token]:
+        """Headline lists: "Canada, Mexico hold trade talks" is Canada and Mexico (parsed as an apposition)."""
+        hit = index.at(token)
+        if hit is None or hit[0].kind != "country":
+            return []
+        return [c for c in token.children if c.dep_ == "appos" and index.at(c) and index.at(c)[0].kind == "country"]
 
     def _with_conjuncts(self, arg: Arg, index: ActorIndex, skip: set[str]) -> list[Arg]:
         """"aid for Romania and Poland": the actor found and those conjoined with it."""
@@ -413,8 +439,8 @@ class EventCoder:
                 hit = index.at(subject)
                 return [Arg(hit[0], hit[1], subject, "direct")] if hit else []
             if subject is not None:
-                return self._arg(subject, index, recent)
-            return []
+                return self._arg(subject, index, recent) + self._headline_list(anchor, index, subject)
+            return self._headline_list(anchor, index, None)
         for c in pred.children:  # a noun: "Russia's attack", "the attack by Russia"
             if c.dep_ == "poss":
                 return self._arg(c, index, recent)
@@ -540,7 +566,7 @@ class EventCoder:
         country = None
         hit = self.kb.names.get(text)
         entity = self.kb.entities[hit[0]] if hit else None
-        place = self.gazetteer.lookup(text)
+        place = self.gazetteer.lookup(text, prefer=self._sentence_countries(token))
         if entity is not None and entity.kind == "country":
             country = entity.country
             if place is None or text == entity.name:
@@ -550,6 +576,18 @@ class EventCoder:
             return None
         return Place(name=place.name, country=self.kb.iso2.get(place.country_iso2), latitude=place.latitude,
                      longitude=place.longitude, text=text, start=token.idx, end=token.idx + len(text))
+
+    def _sentence_countries(self, token: Token) -> set[str]:
+        """ISO alpha-2 codes of the countries a sentence names by name or demonym."""
+        found = set()
+        for t in token.sent:
+            if t.text[:1].isupper() and t.lower_ in self.kb.adjectives:
+                found.add(self.kb.adjectives[t.lower_])
+            for key in self.kb.names.get(t.text, ()):
+                entity = self.kb.entities[key]
+                if entity.kind == "country" and entity.country:
+                    found.add(entity.country)
+        return {self._iso2[c] for c in found if c in self._iso2}
 
     def _place(self, anchor: Token) -> Place | None:
         """Where the event happened: "met ... in Moscow", "In Moscow, X said ...", "rioted at a jail
@@ -752,15 +790,16 @@ def _subject(verb: Token) -> Token | None:
             return next((o for o in c.children if o.dep_ == "pobj"), None)
     if verb.dep_ == "relcl":
         return verb.head
-    if verb.dep_ == "xcomp":
+    if verb.dep_ == "xcomp" or is_requested_act(verb):
         head = verb.head
-        if base(head) in REQUEST:  # "urged X to meet": X meets
-            obj = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            if obj is not None:
-                return obj
+        asked = addressee(head)  # "urged X to meet", "called on X to meet": X meets
+        if asked is not None:
+            return asked
         return _subject(head) if head.i != verb.i else None
     if verb.dep_ in ("conj", "advcl", "acomp") and verb.head.i != verb.i and coarse(verb.head) in ("VERB", "ADJ"):
         return _subject(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "ROOT":
+        return verb.head  # a misparse: "The UN envoy called on ..." read as a noun with a clause
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         head = verb.head  # "demonstrators protesting the results": the demonstrators protest
         if base(head) in DOCUMENTS and head.dep_ in ("dobj", "nsubjpass") and head.head.i != head.i:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from newsgraph.actors.words import base
 
-__all__ = ["CLAIM", "REQUEST", "is_purpose", "modality_of"]
+__all__ = ["CLAIM", "REQUEST", "addressee", "is_purpose", "is_requested_act", "modality_of"]
 
 INTEND = {"plan", "intend", "pledge", "vow", "promise", "aim", "seek", "want", "prepare", "hope", "expect",
           "agree", "decide", "offer", "propose", "threaten", "wish", "commit", "resolve", "mean"}
@@ -38,9 +38,30 @@ _CLAUSE_DEPS = {"ccomp", "xcomp", "acl", "advcl", "conj", "pcomp", "acomp"}
 _NOMINAL_DEPS = {"dobj", "pobj", "prep", "nsubjpass", "attr", "oprd"}
 
 
+def addressee(verb: Token) -> Token | None:
+    """Whom a request is made of: "urged Egypt to", "called on Hungary to", "appealed to Kenya to"."""
+    if base(verb) not in REQUEST:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon", "to"):
+            return next((o for o in c.children if o.dep_ == "pobj"), None)
+    return None
+
+
+def is_requested_act(anchor: Token) -> bool:
+    """The act a request asks for: "called on Hungary to back ...", even where the parser made
+    the infinitive an adverbial clause."""
+    return anchor.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
+        and addressee(anchor.head) is not None
+
+
 def is_purpose(anchor: Token) -> bool:
     """An infinitive of purpose: "began a hunger strike to protest", "opened fire to disperse"."""
-    return anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children)
+    return anchor.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
+        and not is_requested_act(anchor)
 
 
 def _negated(anchor: Token) -> bool:
@@ -97,7 +118,7 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
             found.add("requested")  # "the US must be ready to mediate"
         if direct and child.dep_ == "xcomp" and lemma in REFUSE:
             found.add("negated")  # "refused to meet", "failed to reach agreement"
-        elif direct and lemma in REQUEST and (child.dep_ == "xcomp" or (
+        elif direct and lemma in REQUEST and (child.dep_ == "xcomp" or is_requested_act(child) or (
                 child.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")
                 or child.dep_ in ("ccomp", "acl") and child.tag_ == "VB")):
             found.add("requested")  # "urged X to", "demanded that the US match ...", "its demand that Israel ease"
