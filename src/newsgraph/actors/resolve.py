@@ -32,7 +32,7 @@ from newsgraph.actors import coref
 from newsgraph.actors.context import Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
 from newsgraph.records import Actor, Mention
-from newsgraph.actors.words import base, coarse, is_name_word
+from newsgraph.actors.words import WATERS, base, coarse, is_name_word
 from newsgraph.when_where.places import Place, load_gazetteer
 
 __all__ = ["ActorFinder", "Draft"]
@@ -103,6 +103,8 @@ class ActorFinder:
             keys = self.kb.names.get(span.label_, [])
             if span.start >= 2 and doc[span.start - 1].text == "-" and doc[span.start - 2].lower_ in ("anti", "pro"):
                 continue  # "an anti-Syria journalist": a stance, not Syria acting or acted on
+            if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in WATERS:
+                continue  # "the Gulf of Oman" is a sea, not Oman
             if keys and not self._inside_other_name(span, self.kb.entities[keys[0]]):
                 found.append((span, self.kb.entities[keys[0]]))
         return KbSpans(found)

@@ -13,7 +13,10 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Token
 
-__all__ = ["base", "coarse", "is_name_word", "use_lemma_tables"]
+__all__ = ["WATERS", "base", "coarse", "is_name_word", "use_lemma_tables"]
+
+# Seas named after a country are not that country: "the Gulf of Oman", "the Sea of Japan".
+WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel", "lake", "river", "waters", "coast"})
 
 # The model's own lemmatizer tables (exceptions, known lemmas, suffix rules), applied
 # without running the lemmatizer component. Set once by ``use_lemma_tables``.

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.actors.context import sentence_of
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
-from newsgraph.actors.words import base, coarse
+from newsgraph.actors.words import WATERS, base, coarse
 from newsgraph.events.lexicon import Lexicon, Pattern
 from newsgraph.events.modality import REQUEST, addressee, is_purpose, is_requested_act, modality_of
 from newsgraph.events.ontology import Ontology
@@ -48,6 +48,8 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
 # Verbs that carry out or make public a nominalised act: "announced a suspension of air links".
 NOMINAL_CARRIERS = {"announce", "order", "approve", "declare", "decree", "begin", "start", "complete", "carry", "conduct",
                     "implement", "confirm", "launch", "undertake"}
+# Conflict verbs whose two conjoined sides act on each other: "Indian and Chinese troops clashed".
+MUTUAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}
 # Words for troops: when they "arrive", they are deployed, not visiting.
 ARMED = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "marine", "paratrooper", "battalion", "unit",
          "contingent", "deployment", "army", "brigade"}
@@ -249,7 +251,8 @@ class EventCoder:
             # the source's own; the target is whom they are mobilised against, if anyone
             targets = self._fallback_targets(anchor, pred, index, source_ids | {t.actor.id for t in targets}, recent,
                                              source_countries, place)
-        if len(sources) == 2 and sources[0].actor.country != sources[1].actor.country and code.quad_class <= 2 \
+        if len(sources) == 2 and sources[0].actor.country != sources[1].actor.country \
+                and (code.quad_class <= 2 or base(pred) in MUTUAL) \
                 and targets and all(t.via == "place" or t.token.head.lower_ in LOCATIVE for t in targets):
             targets = []  # "Russian and US negotiators held talks in Geneva": the two sides, not the host
         sid = max(0, bisect_right(starts, anchor.idx) - 1)
@@ -266,9 +269,9 @@ class EventCoder:
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
         pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]
-        if not targets and len(sources) == 2 and code.quad_class <= 2 \
+        if not targets and len(sources) == 2 and (code.quad_class <= 2 or base(pred) in MUTUAL) \
                 and sources[0].actor.country != sources[1].actor.country:  # "Japan and Korea held talks"
-            pairs, reciprocal = [(sources[0], sources[1])], True
+            pairs, reciprocal = [(sources[0], sources[1])], True  # "Indian and Chinese troops clashed"
         # a stated intention is an event of its own; a purpose ("opened fire to disperse them") is not
         if modality == "intended" and code.root == "16" and anchor.dep_ in ("ccomp", "xcomp") \
                 and base(anchor.head) in DECIDED:
@@ -282,11 +285,12 @@ class EventCoder:
                 and not any(base(h) in REQUEST for h in anchor.ancestors):  # not "urged them to refuse to"
             # "will not accept more refugees", "failed to reach agreement", "declined to resign": a rejection
             intent = "120"
-        if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country:
+        if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country \
+                and not reciprocal:
             # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
             targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
             pairs = [(s, targets[0]) for s in sources if s.actor.id != targets[0].actor.id]
-        if not targets and code.plover_type in DOMESTIC:
+        if not targets and code.plover_type in DOMESTIC and not (reciprocal and len(pairs) == 1 and pairs[0][1]):
             pairs = [(s, _domestic_target(s, code.plover_type, self.kb)) for s, _t in pairs]
         for source, target in pairs:
             if target is None and pattern.targets and "none" not in pattern.targets and pattern.targets != ("dobj",):
@@ -606,8 +610,11 @@ class EventCoder:
         return None
 
     def _place_in(self, prep: Token, depth: int) -> Place | None:
-        """The named place in a locative phrase, through "of" and "in" ("the town of Samarra")."""
+        """The named place in a locative phrase, through "of" and "in" ("the town of Samarra"); a
+        sea named after a country is not in it ("the Gulf of Oman")."""
         for o in prep.children:
+            if o.dep_ == "pobj" and base(o) in WATERS:
+                return None
             if o.dep_ == "prep" and o.lower_ == "of" and depth < 3:  # "outside of"
                 return self._place_in(o, depth + 1)
             if o.dep_ != "pobj":
