@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from duckdb import DuckDBPyConnection
+
 from newsgraph.config import Settings, parse_duration
 from newsgraph.errors import InputError, MonitorError
 from newsgraph.monitor import ledger
@@ -286,8 +288,8 @@ class Monitor:
     # -- pages ----------------------------------------------------------------------------------
 
     def _pages(self, candidates: list[_Candidate], source: Source | None, first: Fetched | None = None) -> None:
-        """Fetch, read, dedupe and archive each page; ingest them a few at a time."""
-        pending: list[_Pending] = []
+        """Fetch and read each page; dedupe, archive and ingest them a few at a time."""
+        reads: list[tuple[_Candidate, Fetched, Page]] = []
         for candidate in candidates:
             try:
                 result = self._fetch_page(candidate, source, first if first and candidate.url == first.url else None)
@@ -295,14 +297,36 @@ class Monitor:
                 self._record(candidate, source, "failed", "internal error", f"{type(e).__name__}: {e}")
                 continue
             if result is not None:
-                pending.append(result)
-            if len(pending) >= INGEST_CHUNK:
-                self._ingest(pending, source)
-                pending = []
+                reads.append(result)
+            if len(reads) >= INGEST_CHUNK:
+                self._settle(reads, source)
+                reads = []
+        self._settle(reads, source)
+
+    def _settle(self, reads: list[tuple[_Candidate, Fetched, Page]], source: Source | None) -> None:
+        """Dedupe and archive pages in one opening of the store (an opening costs tens of
+        milliseconds), then ingest the new ones."""
+        if not reads:
+            return
+        pending: list[_Pending] = []
+        self._batch = []
+        try:
+            with connect(self.db) as con:
+                for candidate, fetched, page in reads:
+                    try:
+                        found = self._dedupe_and_archive(con, candidate, source, fetched, page)
+                    except Exception as e:  # noqa: BLE001 - one bad page must not stop the others
+                        self._record(candidate, source, "failed", "internal error", f"{type(e).__name__}: {e}")
+                        continue
+                    if found is not None:
+                        pending.append(found)
+        finally:
+            rows, self._batch = self._batch, None
+            ledger.record_fetches(self.db, rows)
         self._ingest(pending, source)
 
     def _fetch_page(self, candidate: _Candidate, source: Source | None,
-                    fetched: Fetched | None = None) -> _Pending | None:
+                    fetched: Fetched | None = None) -> tuple[_Candidate, Fetched, Page] | None:
         prior = candidate.prior
         use = candidate.conditional and prior is not None and prior.status in ("ingested", "unchanged")
         try:
@@ -327,21 +351,20 @@ class Monitor:
         except InputError as e:
             self._record(candidate, source, "failed", e.reason, e.detail, fetched=fetched)
             return None
-        return self._dedupe_and_archive(candidate, source, fetched, page)
+        return candidate, fetched, page
 
-    def _dedupe_and_archive(self, candidate: _Candidate, source: Source | None, fetched: Fetched,
-                            page: Page) -> _Pending | None:
+    def _dedupe_and_archive(self, con: DuckDBPyConnection, candidate: _Candidate, source: Source | None,
+                            fetched: Fetched, page: Page) -> _Pending | None:
         key = doc_key(page.raw, raw_hash(page.raw))
-        with connect(self.db) as con:  # the lookup and the archive in one opening of the store
-            stored_hash, other = ledger.content_owner(con, page.content_hash, page.canonical_url)
-            in_run = self._run_hashes.get(page.content_hash)
-            other = other or (in_run if in_run != page.canonical_url else None)
-            new = stored_hash != page.content_hash and not other
-            if new and self.settings.monitor.archive:
-                ledger.archive_page(con, Archived(
-                    doc_key=key, url=candidate.url, final_url=fetched.final_url, canonical_url=page.canonical_url,
-                    fetched_at=self.clock(), content_type=fetched.content_type or None, encoding=fetched.charset,
-                    content=fetched.content, published=candidate.published))
+        stored_hash, other = ledger.content_owner(con, page.content_hash, page.canonical_url)
+        in_run = self._run_hashes.get(page.content_hash)
+        other = other or (in_run if in_run != page.canonical_url else None)
+        new = stored_hash != page.content_hash and not other
+        if new and self.settings.monitor.archive:
+            ledger.archive_page(con, Archived(
+                doc_key=key, url=candidate.url, final_url=fetched.final_url, canonical_url=page.canonical_url,
+                fetched_at=self.clock(), content_type=fetched.content_type or None, encoding=fetched.charset,
+                content=fetched.content, published=candidate.published))
         if stored_hash == page.content_hash:
             self._record(candidate, source, "unchanged", "same text", "the same text is stored", fetched=fetched,
                          page=page, key=key)
