@@ -91,7 +91,8 @@ def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = 
     return found
 
 
-def left_context(doc: Doc, start: int, kb_spans: KbSpans, stop: set[int], limit: int = 9) -> list[Token]:
+def left_context(doc: Doc, start: int, kb_spans: KbSpans, stop: set[int], limit: int = 9,
+                 kb: KnowledgeBase | None = None) -> list[Token]:
     """The modifier words directly before token ``start`` (nouns, adjectives, names, "of")."""
     tokens: list[Token] = []
     i = start - 1
@@ -101,6 +102,8 @@ def left_context(doc: Doc, start: int, kb_spans: KbSpans, stop: set[int], limit:
             break
         modifier = coarse(t) in _MODIFIER_POS or (t.tag_ in ("VBG", "VBN") and t.dep_ == "amod") \
             or (t.tag_ == "RB" and t.dep_ == "advmod" and t.head.dep_ == "amod")  # "internationally recognised"
+        if t.lower_ == "of" and i > 0 and not _of_owner(doc[i - 1], kb_spans, kb):
+            break  # "the withdrawal of Russian troops": the troops' words stop at "of"
         if modifier or t.lower_ in _LINKS or t.lower_ in _FORMER or kb_spans.at(i):
             tokens.append(t)
             i -= 1
@@ -109,6 +112,18 @@ def left_context(doc: Doc, start: int, kb_spans: KbSpans, stop: set[int], limit:
     while tokens and tokens[-1].lower_ in _LINKS:
         tokens.pop()
     return tokens[::-1]
+
+
+_QUANTITIES = {"thousands", "hundreds", "dozens", "millions", "scores", "tens", "lots", "number", "group", "groups",
+               "members", "supporters", "some", "many", "most", "all", "both", "several"}
+
+
+def _of_owner(word: Token, kb_spans: KbSpans, kb: KnowledgeBase | None) -> bool:
+    """Whether the word before "of" belongs to a mention's phrase: a title, role or name
+    ("Minister of Foreign Affairs", "assistant secretary of state"), a known name, or a quantity
+    ("thousands of Nigerians") — not "the withdrawal of Russian troops"."""
+    return word.text[:1].isupper() or word.like_num or word.lower_ in _QUANTITIES or kb_spans.at(word.i) is not None \
+        or (kb is not None and kb.sector_of(base(word)) is not None)
 
 
 def _appos_tokens(head: Token) -> list[Token]:
@@ -183,7 +198,7 @@ def read_context(doc: Doc, start: int, head: Token, kb: KnowledgeBase, kb_spans:
 
     With ``include_head`` the head word itself ("officials", "ministry") joins the left words.
     """
-    left = left_context(doc, start, kb_spans, stop)
+    left = left_context(doc, start, kb_spans, stop, kb=kb)
     ctx = Context(tokens=tuple(t.i for t in left))
     generic_head = False
     for tokens in (left + ([head] if include_head else []), _appos_tokens(head), _of_tokens(head)):

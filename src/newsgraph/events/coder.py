@@ -400,6 +400,11 @@ class EventCoder:
                 fallback = fallback or Arg(hit[0], hit[1], t, "phrase")
             queue.extend(sorted((c for c in t.children if c.dep_ not in ("relcl", "punct", "cc")),
                                 key=lambda c: order.get(c.dep_, 1)))
+        if fallback is not None:  # "a Russian offer of fighter jets" to India: the offer is Russia's
+            for c in token.children:
+                country = self.kb.adjectives.get(c.lower_) if c.dep_ in ("amod", "compound") and c.text[:1].isupper() else None
+                if country and country not in avoid:
+                    return Arg(_country_actor(country, self.kb), None, c, "phrase")
         return fallback
 
     def _antecedent(self, token: Token, index: ActorIndex, recent: list, skip: set[str]) -> list[Arg]:
@@ -655,8 +660,8 @@ _OTHER_CLAUSES = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 def _recalled(anchor: Token) -> bool:
     """A predicate in a relative clause in the simple past or a perfect ("which annexed",
     "whom they had taken", "that has killed"), or a past participle modifying a noun ("property seized by")."""
-    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":
-        return True
+    if anchor.dep_ == "acl" and anchor.tag_ == "VBN":  # a reduced relative, not "reports that X had ..."
+        return not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in anchor.children)
     if anchor.dep_ != "relcl":
         return False
     aux = [c for c in anchor.children if c.dep_ in ("aux", "auxpass")]
@@ -708,6 +713,8 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 
 
 def _pluperfect(anchor: Token) -> bool:
+    if anchor.dep_ == "acl" and any(c.dep_ == "mark" for c in anchor.children):
+        return False  # "reports that New Delhi had rejected ...": what is reported, not a recalled past
     return anchor.tag_ == "VBN" and anchor.dep_ in ("relcl", "acl", "advcl") and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in anchor.children)
 
 
