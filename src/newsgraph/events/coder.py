@@ -93,6 +93,7 @@ class EventCoder:
     def code(self, doc: Doc, actors: Sequence[Actor], sentences: Sequence[Sentence],
              published: date | None) -> tuple[list[Event], list[Place]]:
         index = ActorIndex(doc, actors)
+        self._sentence_cache: dict[tuple[int, int], set[str]] = {}
         text = doc.text
         events: list[Event] = []
         anchors: list[Token] = []
@@ -588,6 +589,10 @@ class EventCoder:
 
     def _sentence_countries(self, token: Token) -> set[str]:
         """ISO alpha-2 codes of the countries a sentence names by name or demonym."""
+        key = (id(token.doc), token.sent.start)
+        cached = self._sentence_cache.get(key)
+        if cached is not None:
+            return cached
         found = set()
         for t in token.sent:
             if t.text[:1].isupper() and t.lower_ in self.kb.adjectives:
@@ -596,7 +601,8 @@ class EventCoder:
                 entity = self.kb.entities[key]
                 if entity.kind == "country" and entity.country:
                     found.add(entity.country)
-        return {self._iso2[c] for c in found if c in self._iso2}
+        self._sentence_cache[key] = codes = {self._iso2[c] for c in found if c in self._iso2}
+        return codes
 
     def _place(self, anchor: Token) -> Place | None:
         """Where the event happened: "met ... in Moscow", "In Moscow, X said ...", "rioted at a jail
