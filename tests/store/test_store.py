@@ -55,6 +55,18 @@ def test_failed_input_goes_to_errors_and_the_rest_is_ingested(small_db: Path) ->
     assert [(Path(i).name, r) for i, r in errors] == [("broken.txt", "binary")]
 
 
+def test_a_fixed_input_leaves_errors(tmp_path: Path) -> None:
+    corpus = tmp_path / "c"
+    shutil.copytree(CORPUS, corpus)
+    db = tmp_path / "db.duckdb"
+    _ingest([corpus], db)
+    (corpus / "broken.txt").write_text((corpus / "a.txt").read_text("utf-8") + "\nA fixed copy for the tests.\n", "utf-8")
+    summary = _ingest([corpus], db)
+    assert (summary.ingested, summary.failed) == (1, 0), summary
+    with connect(db, read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM errors").fetchone()[0] == 0
+
+
 def test_second_ingest_changes_nothing(small_db: Path) -> None:
     before = _counts(small_db)
     summary = _ingest([CORPUS], small_db)

@@ -31,7 +31,7 @@ from newsgraph.errors import InputError
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import RawDocument
 from newsgraph.records import Record, record_to_dict
-from newsgraph.store.rows import record_rows
+from newsgraph.store.rows import record_rows, record_where
 from newsgraph.store.schema import connect
 
 __all__ = ["IngestSummary", "Outcome", "doc_key", "ingest", "load_parquet", "raw_hash", "write_records"]
@@ -248,8 +248,10 @@ def write_records(db: Path, stored: list[tuple[dict[str, Any], str, str, bool]],
                 con.execute(f"INSERT INTO {table} ({', '.join(_q(c) for c in columns)}) "
                             f"SELECT {', '.join(_q(c) for c in columns)} FROM batch_rows")
                 con.unregister("batch_rows")
-        if stored:
-            con.execute("DELETE FROM errors WHERE input IN (SELECT unnest(?))", [[key for _r, key, _d, _n in stored]])
+        if stored:  # an input that failed before and is stored now is no longer an error: errors name
+            # inputs as they were read (a path, "path:line" or a URL), so match those and the keys
+            names = {key for _r, key, _d, _n in stored} | {record_where(r) for r, _k, _d, _n in stored}
+            con.execute("DELETE FROM errors WHERE input IN (SELECT unnest(?))", [sorted(n for n in names if n)])
         for error in failures:
             con.execute("INSERT OR REPLACE INTO errors (input, reason, detail) VALUES (?, ?, ?)",
                         [error.where, error.reason, error.detail])

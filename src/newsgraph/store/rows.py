@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import Any
 
-__all__ = ["record_rows"]
+__all__ = ["record_rows", "record_where"]
 
 
 def _day(value: str | None) -> date | None:
@@ -23,7 +23,9 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _where(ref: dict[str, Any]) -> str:
+def record_where(record: dict[str, Any]) -> str:
+    """Where a record was read from, as an input error would name it: a path, "path:line" or "-"."""
+    ref = record["input"]
     return ref["path"] if ref.get("line") is None else f"{ref['path']}:{ref['line']}"
 
 
@@ -32,7 +34,7 @@ def record_rows(record: dict[str, Any], doc_key: str, raw_hash: str) -> dict[str
     doc_id = record["id"]
     art = record["article"]
     document = (
-        doc_id, doc_key, raw_hash, record["content_hash"], record["source"], record["url"], _where(record["input"]),
+        doc_id, doc_key, raw_hash, record["content_hash"], record["source"], record["url"], record_where(record),
         art["headline"], art["standfirst"], "; ".join(art["byline"]) or None, _day(art["published"]), art["language"],
         record["text"], len(record["sentences"]), len(record["events"]), len(record["quotes"]), record["schema_version"],
         json.dumps(record, ensure_ascii=False),
