@@ -87,13 +87,14 @@ class EventCoder:
         self.kb = kb
         self.gazetteer = gazetteer
         self._iso2 = {iso3: iso2 for iso2, iso3 in kb.iso2.items()}
+        self._sentence_cache: dict[tuple[int, int], set[str]] = {}  # per document: see ``code``
 
     # -- entry point -----------------------------------------------------------------------
 
     def code(self, doc: Doc, actors: Sequence[Actor], sentences: Sequence[Sentence],
              published: date | None) -> tuple[list[Event], list[Place]]:
         index = ActorIndex(doc, actors)
-        self._sentence_cache: dict[tuple[int, int], set[str]] = {}
+        self._sentence_cache = {}
         text = doc.text
         events: list[Event] = []
         anchors: list[Token] = []
