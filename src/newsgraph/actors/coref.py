@@ -117,6 +117,8 @@ def _link_org_anaphor(token: Token, orgs: list[Draft], used: set[int]) -> None:
     det = [c for c in token.children if c.dep_ == "det"]
     if not det or det[0].lower_ not in ("the", "this", "that") or det[0].i != token.i - 1:
         return
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return  # "the movement of Palestinian workers", "the union of the two parties": not a name's stand-in
     earlier = [(s, d) for d in orgs for s, _e, _m in d.mentions if s < token.idx]
     if earlier:
         span = token.doc[token.i - 1: token.i + 1]

@@ -49,7 +49,7 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
 NOMINAL_CARRIERS = {"announce", "order", "approve", "declare", "decree", "begin", "start", "complete", "carry", "conduct",
                     "implement", "confirm", "launch", "undertake"}
 # Conflict verbs whose two conjoined sides act on each other: "Indian and Chinese troops clashed".
-MUTUAL = {"clash", "fight", "battle", "skirmish", "exchange", "trade"}
+MUTUAL = {"clash", "fight", "fighting", "battle", "skirmish", "exchange", "trade"}
 # Words for troops: when they "arrive", they are deployed, not visiting.
 ARMED = {"troop", "soldier", "force", "peacekeeper", "peacekeeping", "marine", "paratrooper", "battalion", "unit",
          "contingent", "deployment", "army", "brigade"}
@@ -208,8 +208,10 @@ class EventCoder:
                         and not self._phrasal(verb):  # "called off a strike" is no call for a strike
                     return pattern, verb, noun
                 continue
-            if any(c.dep_ == "poss" for c in noun.children) or any(c.dep_ == "prep" and c.lower_ == "by" for c in noun.children):
-                return pattern, noun, noun
+            between = pattern.cameo.startswith("04") or lemma in MUTUAL  # meetings and fighting, not states
+            if any(c.dep_ == "poss" or c.dep_ == "prep" and (c.lower_ == "by" or c.lower_ == "between" and between)
+                   for c in noun.children):
+                return pattern, noun, noun  # "Russia's attack", "the attack by Russia", "the meeting between X and Y"
             if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.dep_ == "ROOT" and self._national(noun) is not None:
                 return pattern, noun, noun  # "Palestinian riots against Israeli policies are continuing"
         return None
@@ -255,8 +257,9 @@ class EventCoder:
                                              source_countries, place)
         if len(sources) == 2 and sources[0].actor.country != sources[1].actor.country \
                 and (code.quad_class <= 2 or base(pred) in MUTUAL) \
-                and targets and all(t.via == "place" or t.token.head.lower_ in LOCATIVE for t in targets):
-            targets = []  # "Russian and US negotiators held talks in Geneva": the two sides, not the host
+                and targets and all(t.via == "place" or t.token.head.lower_ in LOCATIVE or t.token.lower_ == "their"
+                                    for t in targets):
+            targets = []  # "Russian and US negotiators held talks in Geneva", "coordinate their exports": the two sides
         sid = max(0, bisect_right(starts, anchor.idx) - 1)
         sentence = sentences[sid] if sid < len(sentences) else None
         sent_text = text[sentence.start:sentence.end] if sentence else anchor.sent.text
@@ -452,10 +455,10 @@ class EventCoder:
             if subject is not None:
                 return self._arg(subject, index, recent) + self._headline_list(anchor, index, subject)
             return self._headline_list(anchor, index, None)
-        for c in pred.children:  # a noun: "Russia's attack", "the attack by Russia"
+        for c in pred.children:  # a noun: "Russia's attack", "the attack by Russia", "talks between X and Y"
             if c.dep_ == "poss":
                 return self._arg(c, index, recent)
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and c.lower_ in ("by", "between"):
                 return [a for o in c.children if o.dep_ == "pobj" for a in self._arg(o, index, recent)]
         national = self._national(pred)  # "Palestinian riots"
         if national is not None:
@@ -809,6 +812,10 @@ def _subject(verb: Token) -> Token | None:
             return c
         if c.dep_ == "agent":
             return next((o for o in c.children if o.dep_ == "pobj"), None)
+    if any(c.dep_ == "nsubjpass" for c in verb.children):
+        agent = _misplaced_agent(verb)
+        if agent is not None:
+            return agent
     if verb.dep_ == "relcl":
         return verb.head
     if verb.dep_ == "xcomp" or is_requested_act(verb):
@@ -828,6 +835,17 @@ def _subject(verb: Token) -> Token | None:
         return head
     if verb.dep_ == "acl":  # "talks held by X"
         return None
+    return None
+
+
+def _misplaced_agent(verb: Token) -> Token | None:
+    """A passive's "by" phrase the parser hung on the object: "was offered a credit line by Saudi
+    Arabia", "were handed a list of demands by Egyptian mediators"."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for t in [obj, *(o for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children)]:
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "by":
+                    return next((o for o in p.children if o.dep_ == "pobj"), None)
     return None
 
 

@@ -30,7 +30,7 @@ CLAIM = {"claim", "allege", "allegation", "rumour", "rumor", "accusation", "sugg
 DENY = {"deny", "reject", "dismiss", "refute", "rebut"}
 REPORT = {"say", "announce", "tell", "state", "declare", "add", "warn", "insist", "confirm", "report"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "can"}
-OBLIGATION_AUX = {"must"}  # "Sudan must return the helicopter": demanded of Sudan, not done
+OBLIGATION_AUX = {"must", "should"}  # "Sudan must return the helicopter": demanded of Sudan, not done
 FUTURE_AUX = {"will", "shall", "'ll"}
 # Links up which a claim, request or intention reaches a predicate; a relative clause
 # ("Russia, which annexed Crimea") is the writer's own statement and stops the climb.
@@ -56,6 +56,12 @@ def is_requested_act(anchor: Token) -> bool:
     the infinitive an adverbial clause."""
     return anchor.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in anchor.children) \
         and addressee(anchor.head) is not None
+
+
+def _request_noun_object(verb: Token, clause: Token) -> bool:
+    """"reiterated its demand today that Israel ease ...": the clause the parser hung on the verb
+    belongs to its object, a request noun."""
+    return clause.dep_ == "ccomp" and any(c.dep_ == "dobj" and base(c) in REQUEST for c in verb.children)
 
 
 def is_purpose(anchor: Token) -> bool:
@@ -118,7 +124,8 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
             found.add("requested")  # "the US must be ready to mediate"
         if direct and child.dep_ == "xcomp" and lemma in REFUSE:
             found.add("negated")  # "refused to meet", "failed to reach agreement"
-        elif direct and lemma in REQUEST and (child.dep_ == "xcomp" or is_requested_act(child) or (
+        elif direct and (lemma in REQUEST or _request_noun_object(head, child)) and (
+                child.dep_ == "xcomp" or is_requested_act(child) or (
                 child.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")
                 or child.dep_ in ("ccomp", "acl") and child.tag_ == "VB")):
             found.add("requested")  # "urged X to", "demanded that the US match ...", "its demand that Israel ease"
