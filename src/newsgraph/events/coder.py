@@ -233,6 +233,8 @@ class EventCoder:
         code = self.ontology.codes.get(pattern.cameo)
         if code is None:
             return
+        if code.root == "14" and coarse(pred) == "VERB" and any(c.dep_ == "ccomp" for c in pred.children):
+            code = self.ontology.codes["111"]  # "protested that the ruling was unjust": said, not marched
         if code.code == "042" and any(base(t) in ARMED for c in anchor.children if c.dep_ in SUBJECTS for t in c.subtree):
             # troops that arrive somewhere are deployed, not visiting: peacekeepers are protection
             # given (074); other forces are left to the verbs that say what they do there
@@ -389,8 +391,10 @@ class EventCoder:
         source's own country ("the United States' commitment") only when nothing else is there.
         """
         order = {"prep": 0, "pobj": 0, "compound": 1, "amod": 1, "nmod": 1, "poss": 2}
+        # the agent of a nominal act comes first: "investigating war crimes by Croatian extremists
+        # against Serb civilians" is aimed at the extremists
         queue = sorted((c for c in token.children if c.dep_ not in ("relcl", "punct", "cc", "conj", "det")),
-                       key=lambda c: order.get(c.dep_, 1))
+                       key=lambda c: -1 if c.dep_ == "prep" and c.lower_ == "by" else order.get(c.dep_, 1))
         fallback, seen = None, 0
         while queue and seen < 25:
             t = queue.pop(0)
@@ -400,8 +404,8 @@ class EventCoder:
                 resolved = self._antecedent(t, index, recent, skip)
                 hit = (resolved[0].actor, resolved[0].mention) if resolved else None
             if hit and hit[0].id not in skip:
-                if hit[0].country not in avoid:
-                    return Arg(hit[0], hit[1], t, "phrase")
+                if hit[0].country not in avoid or (t.head.dep_ == "prep" and t.head.lower_ == "by"):
+                    return Arg(hit[0], hit[1], t, "phrase")  # an agent even of the source's own country
                 fallback = fallback or Arg(hit[0], hit[1], t, "phrase")
             queue.extend(sorted((c for c in t.children if c.dep_ not in ("relcl", "punct", "cc")),
                                 key=lambda c: order.get(c.dep_, 1)))

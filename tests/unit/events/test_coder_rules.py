@@ -228,3 +228,15 @@ def test_a_definite_noun_with_an_of_phrase_is_no_stand_in(pipeline: Pipeline) ->
     ilo = next(a for a in record.actors if a.country == "IGO")
     assert [m.text for m in ilo.mentions] == ["The ILO"]
     assert not any(e.type == "CONCEDE" and e.modality == "asserted" for e in record.events)
+
+
+def test_the_agent_of_a_nominal_act_is_the_target(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Peru launched an investigation into killings by Peruvian soldiers of Bolivian traders.")
+    accusations = [t for t in _triples(record) if t[0] == "ACCUSE"]
+    assert accusations == [("ACCUSE", "PER", "PER")]
+
+
+def test_protesting_that_is_saying(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Ecuador protested that Peruvian patrols had crossed the border.")
+    types = {t[0] for t in _triples(record)}
+    assert "ACCUSE" in types and "PROTEST" not in types
