@@ -138,11 +138,11 @@ class EventCoder:
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
         lemma = base(verb)
-        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        if particles:  # a phrasal verb is its own predicate: "called off a strike" is not "called a strike"
-            phrasal = self._match_verb(verb, [p for p in self.lexicon.for_verb(lemma) if p.prep in particles])
-            if phrasal is not None:
-                return phrasal
+        phrasal = self._phrasal_patterns(verb)
+        if phrasal:  # a phrasal verb is its own predicate: "called off a strike" is not "called a strike"
+            found = self._match_verb(verb, phrasal)
+            if found is not None:
+                return found
         if lemma in self.lexicon.light_verbs and any(
                 c.dep_ == "dobj" and self.lexicon.for_noun(base(c)) and any(lemma in p.light for p in self.lexicon.for_noun(base(c)))
                 for c in verb.children):
@@ -189,9 +189,10 @@ class EventCoder:
         pattern = _first_fit(self.lexicon.for_verb(verb_lemma), objects, preps, prep_objects, False)
         return (pattern, anchor, noun) if pattern is not None else None
 
-    def _phrasal(self, verb: Token) -> bool:
+    def _phrasal_patterns(self, verb: Token) -> list[Pattern]:
+        """The verb's patterns for the particle it has: "call off", "hand over"."""
         particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
-        return bool(particles) and any(p.prep in particles for p in self.lexicon.for_verb(base(verb)))
+        return [p for p in self.lexicon.for_verb(base(verb)) if p.prep in particles] if particles else []
 
     def _noun_pattern(self, noun: Token) -> tuple[Pattern, Token, Token] | None:
         lemma = base(noun)
@@ -205,7 +206,7 @@ class EventCoder:
                     first = first.head
                 verb = first.head
                 if first.dep_ in ("dobj", "nsubjpass") and base(verb) in pattern.light and coarse(verb) == "VERB" \
-                        and not self._phrasal(verb):  # "called off a strike" is no call for a strike
+                        and not self._phrasal_patterns(verb):  # "called off a strike" is no call for a strike
                     return pattern, verb, noun
                 continue
             between = pattern.cameo.startswith("04") or lemma in MUTUAL  # meetings and fighting, not states
@@ -276,9 +277,12 @@ class EventCoder:
         recent.append((sid, sources + targets))
         reciprocal = code.root in RECIPROCAL_ROOTS or code.code in RECIPROCAL_CODES
         pairs = [(s, t) for s in sources for t in (targets or [None]) if t is None or t.actor.id != s.actor.id]
-        if not targets and len(sources) == 2 and (code.quad_class <= 2 or base(pred) in MUTUAL) \
-                and sources[0].actor.country != sources[1].actor.country:  # "Japan and Korea held talks"
-            pairs, reciprocal = [(sources[0], sources[1])], True  # "Indian and Chinese troops clashed"
+        # two sides with no target act on each other: "Japan and Korea held talks", "Indian and
+        # Chinese troops clashed"; neither the place nor their own state is then the target
+        two_sides = not targets and len(sources) == 2 and (code.quad_class <= 2 or base(pred) in MUTUAL) \
+            and sources[0].actor.country != sources[1].actor.country
+        if two_sides:
+            pairs, reciprocal = [(sources[0], sources[1])], True
         # a stated intention is an event of its own; a purpose ("opened fire to disperse them") is not
         if modality == "intended" and code.root == "16" and anchor.dep_ in ("ccomp", "xcomp") \
                 and base(anchor.head) in DECIDED:
@@ -292,12 +296,12 @@ class EventCoder:
                 and not any(base(h) in REQUEST for h in anchor.ancestors):  # not "urged them to refuse to"
             # "will not accept more refugees", "failed to reach agreement", "declined to resign": a rejection
             intent = "120"
-        if not targets and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None and place.country \
-                and not reciprocal:
+        if not targets and not two_sides and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None \
+                and place.country:
             # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
             targets = [Arg(_country_actor(place.country, self.kb), None, anchor, "place")]
             pairs = [(s, targets[0]) for s in sources if s.actor.id != targets[0].actor.id]
-        if not targets and code.plover_type in DOMESTIC and not (reciprocal and len(pairs) == 1 and pairs[0][1]):
+        if not targets and not two_sides and code.plover_type in DOMESTIC:
             pairs = [(s, _domestic_target(s, code.plover_type, self.kb)) for s, _t in pairs]
         for source, target in pairs:
             if target is None and pattern.targets and "none" not in pattern.targets and pattern.targets != ("dobj",):
