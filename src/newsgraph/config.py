@@ -31,6 +31,7 @@ class ExtractSettings:
     min_chars_language_check: int = 200
     actors: tuple[str, ...] = ()
     event_patterns: tuple[str, ...] = ()  # CSV files with patterns.csv's columns, appended to the lexicon
+    plain: bool = False  # no structure recovery: every line of every text is body (sentence corpora)
 
     @property
     def max_input_bytes(self) -> int:

@@ -32,7 +32,7 @@ from newsgraph.errors import InputError
 from newsgraph.nlp.model import load_model, model_label, parse
 from newsgraph.reader.sources import RawDocument
 from newsgraph.reader.structure import Structure, recover_structure
-from newsgraph.reader.text import detect_language
+from newsgraph.reader.text import detect_language, looks_english
 from newsgraph.when_where.dates import first_full_date
 from newsgraph.when_where.places import load_gazetteer
 from newsgraph.records import Actor, Article, Event, Paragraph, Place, Quote, Record, Sentence
@@ -76,16 +76,19 @@ class StructureStage:
     assigns = frozenset({"structure", "text", "paragraphs", "day"})
     components: frozenset[str] = frozenset()
 
+    def __init__(self, plain: bool = False) -> None:
+        self.plain = plain  # every document's whole text is body (sentence corpora)
+
     def __call__(self, works: list[Work]) -> None:
         for work in works:
             raw = work.raw
             structure = recover_structure(raw.text, headline=raw.headline, standfirst=raw.standfirst,
-                                          byline=list(raw.byline))
+                                          byline=list(raw.byline), layout="plain" if self.plain else raw.layout)
             for caption in raw.captions:
                 if caption not in structure.captions:
                     structure.captions.append(caption)
             if not structure.body:
-                work.error = InputError(raw.ref.where, "no text", "no article body found (only headline, captions or boilerplate)")
+                work.error = InputError(raw.ref.where, "no text", "no article text found (only captions or boilerplate)")
                 continue
             work.structure = structure
             work.text, work.paragraphs = assemble_text(structure)
@@ -125,6 +128,9 @@ class LanguageStage:
             body = " ".join(p.text for p in work.paragraphs if p.role == "body")
             if len(body) < self.min_chars:
                 work.language = self.languages[0]
+                continue
+            if "en" in self.languages and looks_english(body):
+                work.language = "en"
                 continue
             lang, prob = detect_language(body)
             work.language = lang
@@ -193,7 +199,7 @@ class ActorStage:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         use_lemma_tables(nlp)
-        self.finder = ActorFinder(kb, nlp.vocab)
+        self.finder = ActorFinder(kb)
 
     def __call__(self, works: list[Work]) -> None:
         for work in works:
@@ -360,7 +366,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
     nlp = load_model(model or settings.model or None)
     kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)))
     stages: list[Stage] = [
-        StructureStage(),
+        StructureStage(settings.plain),
         LanguageStage(settings.languages, settings.min_chars_language_check),
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),

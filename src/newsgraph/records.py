@@ -33,7 +33,7 @@ __all__ = [
     "record_to_dict",
 ]
 
-SCHEMA_VERSION = "1.3"
+SCHEMA_VERSION = "1.4"
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,7 @@ class Article:
     author_bio: str | None
     captions: tuple[Caption, ...]
     published: str | None
-    published_from: str | None  # "metadata" | "html" | "option" | None
+    published_from: str | None  # "metadata" | "html" | "filename" | "option" | None
     language: str
     paragraphs: tuple[Paragraph, ...]
 

@@ -154,3 +154,68 @@ def test_cli_bad_actors_file_is_a_usage_error(runner: CliRunner, article: Path, 
     result = runner.invoke(app, ["extract", str(article), "--actors", str(actors)])
     assert result.exit_code == 2
     assert str(actors) in result.stderr and "Traceback" not in result.stderr
+
+
+# -- sentence-level input, as wire and feed data come (sentences written for these tests) ----------
+
+_SIDES = ["Kenya", "Ethiopia", "Brazil", "Chile", "Vietnam", "Poland", "Ghana", "Peru", "Nepal", "Jordan",
+          "Senegal", "Norway", "Mexico", "Tunisia", "Laos"]
+_ACTS = ["agreed to expand trade with", "accused {} of violating the ceasefire", "held talks with",
+         "recalled its ambassador to", "signed a fisheries accord with", "urged {} to release the detainees",
+         "threatened to impose sanctions on", "sent humanitarian aid to", "rejected a proposal from",
+         "praised the cooperation of"]
+
+
+def _sentences(n: int) -> list[str]:
+    out = []
+    for i in range(n):
+        a, b = _SIDES[i % len(_SIDES)], _SIDES[(i * 7 + 3) % len(_SIDES)]
+        act = _ACTS[i % len(_ACTS)]
+        text = f"{a} {act.format(b)} on Tuesday" if "{}" in act else f"{a} {act} {b} on Tuesday"
+        out.append(text if i % 3 == 0 else text + ".")  # a third without a final stop
+    return out
+
+
+def test_cli_300_one_sentence_records_give_300_records(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    sentences = _sentences(300)
+    path.write_text("".join(json.dumps({"id": f"s{i}", "text": s}) + "\n" for i, s in enumerate(sentences)), "utf-8")
+    result = runner.invoke(app, ["extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in records] == [f"s{i}" for i in range(300)]
+    for record, sentence in zip(records, sentences, strict=True):
+        assert [p["text"] for p in record["article"]["paragraphs"]] == [sentence]
+    assert sum(bool(r["events"]) for r in records) >= 200  # they are read, not only kept
+
+
+def test_cli_one_sentence_on_stdin_is_a_document(runner: CliRunner) -> None:
+    sentence = "Senior Hungarian and Romanian officials agreed on Wednesday that their countries should cooperate."
+    result = runner.invoke(app, ["extract", "-"], input=sentence + "\n")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [p["text"] for p in data["article"]["paragraphs"] if p["role"] == "body"] == [sentence]
+
+
+def test_cli_plain_keeps_every_line_as_body(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "lines.txt"
+    lines = ["Kenya and Ethiopia sign a border accord", "READ MORE", "Chile recalls its ambassador to Peru"]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--plain"])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [(p["role"], p["text"]) for p in data["article"]["paragraphs"]] == [("body", line) for line in lines]
+    without = json.loads(runner.invoke(app, ["extract", str(path)]).stdout)
+    assert "READ MORE" not in without["text"]  # recovery drops the widget without --plain
+
+
+def test_cli_plain_from_the_config_file(runner: CliRunner, tmp_path: Path) -> None:
+    config = tmp_path / "newsgraph.toml"
+    config.write_text("[extract]\nplain = true\n", "utf-8")
+    path = tmp_path / "lines.txt"
+    path.write_text("Ghana and Togo agree to share intelligence\nREAD MORE\n", "utf-8")
+    data = json.loads(runner.invoke(app, ["extract", str(path), "--config", str(config)]).stdout)
+    assert [p["text"] for p in data["article"]["paragraphs"]] == ["Ghana and Togo agree to share intelligence", "READ MORE"]
+    config.write_text("[extract]\nplain = \"yes\"\n", "utf-8")
+    bad = runner.invoke(app, ["extract", str(path), "--config", str(config)])
+    assert bad.exit_code == 2 and "plain must be bool" in bad.stderr

@@ -135,6 +135,22 @@ def test_article_page_escapes_markup_and_marks_quotes_and_events(client: TestCli
     assert client.get("/actor/Nobody%20At%20All").status_code == 400
 
 
+def test_article_page_names_the_file_not_the_path_it_was_read_from(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "rule-of-law"}).json()
+    page = client.get(f"/article/{found[0]['doc_id']}").text
+    assert "markup.txt" in page
+    assert str(Path(__file__).resolve().parents[1]) not in page  # no absolute local path
+
+
+def test_article_origin_is_the_url_else_the_file_name() -> None:
+    from newsgraph.web.app import article_origin
+
+    assert article_origin({"url": "https://news.example/a", "input": {"path": "/home/x/a.txt"}}) == "https://news.example/a"
+    assert article_origin({"url": None, "input": {"path": "/home/ana/corpus/2023-11-24-talks.txt"}}) == "2023-11-24-talks.txt"
+    assert article_origin({"url": None, "input": {"path": "C:\\Users\\ana\\a.txt"}}) == "a.txt"
+    assert article_origin({"url": None, "input": {"path": "-"}}) == "pasted text"
+
+
 def test_sources_api_and_page_escape_what_the_web_sent(tmp_path: Path, web_db: Path) -> None:
     import shutil
 

@@ -62,6 +62,16 @@ def sentence_of(token: Token) -> int:
     return table[token.i]
 
 
+def sentence_span(token: Token) -> Span:
+    """The token's sentence, as ``Token.sent`` gives it but without rescanning the doc (which is
+    quadratic over a sentence of thousands of tokens)."""
+    doc = token.doc
+    sents = doc.user_data.get("newsgraph_sents")
+    if sents is None:
+        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
+    return sents[sentence_of(token)]
+
+
 def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = None) -> list[tuple[int, SectorTerm, str]]:
     """(position, term, text) for each longest sector term ending at each token.
 

@@ -22,15 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.lang.en import English
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
-from spacy.vocab import Vocab
 
 from newsgraph.actors import coref
 from newsgraph.actors.context import Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
+from newsgraph.actors.names import NameMatcher
 from newsgraph.records import Actor, Mention
 from newsgraph.actors.words import WATERS, base, coarse, is_name_word
 from newsgraph.when_where.places import Place, load_gazetteer
@@ -88,13 +86,10 @@ PORTFOLIO_HEADS = {"minister", "ministry", "secretary", "department", "dept", "s
 class ActorFinder:
     """Holds the matcher built over the knowledge base's names; call ``find`` per doc."""
 
-    def __init__(self, kb: KnowledgeBase, vocab: Vocab) -> None:
+    def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.gazetteer = load_gazetteer()
-        self.matcher = PhraseMatcher(vocab, attr="ORTH")
-        make = English(vocab=vocab).make_doc
-        for alias in kb.names:
-            self.matcher.add(alias, [make(alias)])
+        self.matcher = NameMatcher(kb.names)
 
     def kb_spans(self, doc: Doc) -> KbSpans:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]

@@ -17,6 +17,9 @@ from newsgraph.errors import ConfigError, ModelError, NewsgraphError
 __all__ = ["err", "guarded"]
 
 err = Console(stderr=True, highlight=False)
+# click's usage errors, and Typer's own copies of them (Typer 0.20 and later carry a click of their own)
+_USAGE_ERRORS: tuple[type[BaseException], ...] = (click.exceptions.ClickException,
+                                                  *((typer.TyperException,) if hasattr(typer, "TyperException") else ()))
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -41,7 +44,7 @@ def guarded(func: F) -> F:
         except BrokenPipeError:
             sys.stderr.close()
             raise typer.Exit(0) from None
-        except (typer.Exit, typer.Abort, SystemExit, typer.BadParameter, click.exceptions.ClickException):
+        except (typer.Exit, typer.Abort, SystemExit, typer.BadParameter, *_USAGE_ERRORS):
             raise  # usage errors keep click's message and exit status 2
         except Exception as e:  # the last line of defence: report, no traceback
             raise _fail(f"internal error: {type(e).__name__}: {e} (please report this)", 1) from None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from enum import Enum
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
@@ -14,15 +15,19 @@ from rich.markup import escape
 from newsgraph import __version__
 from newsgraph.cli.common import err, guarded
 from newsgraph.cli.monitor_cmds import register as register_monitor_commands
-from newsgraph.cli.output import Format, RecordWriter
 from newsgraph.cli.scale_cmds import register as register_scale_commands
-from newsgraph.cli.store_cmds import register as register_store_commands
-from newsgraph.config import default_config_text, load_settings
-from newsgraph.errors import InputError
-from newsgraph.pipeline import build_pipeline
-from newsgraph.reader.dates import parse_published
-from newsgraph.reader.sources import JSON_SUFFIXES, JSONL_SUFFIXES, RawDocument, read_inputs
-from newsgraph.records import Record
+from newsgraph.cli.store_cmds import PlainOption, register as register_store_commands
+
+if TYPE_CHECKING:  # what a command runs is imported when it runs (a fast --help)
+    from newsgraph.cli.output import RecordWriter
+    from newsgraph.errors import InputError
+    from newsgraph.reader.sources import RawDocument
+
+
+class Format(str, Enum):  # cli.output's formats, checked by the tests
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
 
 app = typer.Typer(
     name="newsgraph",
@@ -46,6 +51,8 @@ def main(
 
 
 def _with_warnings(items: Iterator[RawDocument | InputError]) -> Iterator[RawDocument | InputError]:
+    from newsgraph.reader.sources import RawDocument
+
     for item in items:
         if isinstance(item, RawDocument):
             for warning in item.warnings:
@@ -63,11 +70,19 @@ def _summary(done: int, skipped: Counter[str]) -> str:
 
 def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None = None,
                model: str | None = None, config: Path | None = None, max_mb: float | None = None,
-               actor_files: list[Path] | None = None) -> tuple[int, Counter[str]]:
+               actor_files: list[Path] | None = None, plain: bool = False) -> tuple[int, Counter[str]]:
     """Extract every input and write the records; returns (records, skipped by reason)."""
+    from newsgraph.pipeline import build_pipeline
+    from newsgraph.reader.sources import read_inputs
+    from newsgraph.records import Record
+
+    from newsgraph.config import load_settings
+
     settings = load_settings(config).extract
     if max_mb is not None:
-        settings = type(settings)(**{**settings.__dict__, "max_input_mb": max_mb})
+        settings = dataclasses.replace(settings, max_input_mb=max_mb)
+    if plain:
+        settings = dataclasses.replace(settings, plain=True)
     pipeline = build_pipeline(settings, model=model, actor_files=actor_files or ())
     items = _with_warnings(read_inputs(paths, max_bytes=settings.max_input_bytes, published=published))
     skipped: Counter[str] = Counter()
@@ -81,8 +96,16 @@ def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None 
     return writer.count, skipped
 
 
+def _writer(fmt: Format | None) -> RecordWriter:
+    from newsgraph.cli import output
+
+    return output.RecordWriter(output.Format(fmt.value) if fmt else None)
+
+
 def _many_documents(paths: list[str]) -> bool:
     """Whether the inputs are a corpus (several paths, a directory, a JSONL file), not one article."""
+    from newsgraph.reader.sources import JSON_SUFFIXES, JSONL_SUFFIXES
+
     if len(paths) > 1:
         return True
     path = Path(paths[0])
@@ -92,6 +115,8 @@ def _many_documents(paths: list[str]) -> bool:
 def _published_option(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
+    from newsgraph.reader.dates import parse_published
+
     parsed = parse_published(value)
     if parsed is None:
         raise typer.BadParameter(f"{value!r} is not a date (use YYYY-MM-DD or ISO 8601)")
@@ -108,6 +133,7 @@ def extract(
     config: Annotated[Optional[Path], typer.Option(help="Config file (default: $NEWSGRAPH_CONFIG or ./newsgraph.toml).")] = None,
     max_size: Annotated[Optional[float], typer.Option("--max-size", help="Skip inputs with more than this many MB of text (default 5).", min=0.001)] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="YAML file of your own actors (docs/actors.md); repeatable.")] = None,
+    plain: PlainOption = False,
 ) -> None:
     """Extract articles into newsgraph records (see docs/schema.md).
 
@@ -116,8 +142,8 @@ def extract(
     """
     if fmt is None and _many_documents(paths):
         fmt = Format.jsonl
-    done, skipped = extract_to(paths, RecordWriter(fmt), published=published, model=model, config=config,
-                               max_mb=max_size, actor_files=actors)
+    done, skipped = extract_to(paths, _writer(fmt), published=published, model=model, config=config,
+                               max_mb=max_size, actor_files=actors, plain=plain)
     err.print(f"newsgraph: {escape(_summary(done, skipped))}", soft_wrap=True)
     if skipped:
         raise typer.Exit(1)
@@ -127,9 +153,11 @@ def extract(
 @guarded
 def demo() -> None:
     """Extract the bundled sample article (written for newsgraph) and show it as a table."""
+    from importlib import resources
+
     sample = resources.files("newsgraph.data").joinpath("samples/sample_article.txt")
     with resources.as_file(sample) as path:
-        done, skipped = extract_to([str(path)], RecordWriter(Format.table), published="2023-02-24")
+        done, skipped = extract_to([str(path)], _writer(Format.table), published="2023-02-24")
     if skipped or not done:
         raise typer.Exit(1)
 
@@ -137,12 +165,16 @@ def demo() -> None:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of newsgraph's output records."""
+    from importlib import resources
+
     typer.echo(resources.files("newsgraph.schema").joinpath("record.v1.json").read_text("utf-8"))
 
 
 @app.command("config")
 def show_config() -> None:
     """Print the default configuration file, with every setting and its default."""
+    from newsgraph.config import default_config_text
+
     typer.echo(default_config_text())
 
 
@@ -154,3 +186,4 @@ register_scale_commands(app)
 def run() -> None:
     """Console-script entry point."""
     app()
+

@@ -5,22 +5,19 @@ from __future__ import annotations
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.markup import escape
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from newsgraph.cli.common import err, guarded
 from newsgraph.cli.store_cmds import ConfigOption, DbOption, FormatOption, QueryFormat, show
 from newsgraph.config import Settings, load_settings
 from newsgraph.errors import MonitorError
-from newsgraph.monitor.reextract import reextract as run_reextract
-from newsgraph.monitor.sources import KINDS, add_source, list_sources, parse_every, remove_source
-from newsgraph.monitor.watch import FetchSummary, Monitor, PageOutcome
-from newsgraph.store import queries as q
-from newsgraph.store.ingest import IngestSummary
-from newsgraph.store.schema import connect
+
+if TYPE_CHECKING:  # the commands import what they run when they run (a fast --help)
+    from newsgraph.monitor.watch import FetchSummary, PageOutcome
+    from newsgraph.store.ingest import IngestSummary
 
 __all__ = ["register"]
 
@@ -32,9 +29,7 @@ class Kind(str, Enum):
     feed = "feed"
     sitemap = "sitemap"
     page = "page"
-
-
-assert tuple(k.value for k in Kind) == KINDS
+  # monitor.sources.KINDS, checked by the tests
 
 
 def _db(db: Path | None, settings: Settings) -> Path:
@@ -42,6 +37,8 @@ def _db(db: Path | None, settings: Settings) -> Path:
 
 
 def _every(value: str) -> float:
+    from newsgraph.monitor.sources import parse_every
+
     try:
         return parse_every(value)
     except ValueError as e:
@@ -58,6 +55,8 @@ class _Line:
     line above it for every page skipped or failed and every source that could not be polled."""
 
     def __init__(self, label: str, quiet: bool) -> None:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
         self.quiet = quiet
         self.bar = Progress(SpinnerColumn(), TextColumn(f"[bold]{label}[/bold]"), TextColumn("{task.fields[counts]}"),
                             TextColumn("[dim]{task.fields[url]}[/dim]"), TimeElapsedColumn(), console=err,
@@ -96,6 +95,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None,
     ) -> None:
         """Add a source to poll; it is due at once."""
+        from newsgraph.monitor.sources import add_source
+
         settings = load_settings(config)
         seconds = _every(every or settings.monitor.default_every)
         source = add_source(_db(db, settings), url, name=name, every_s=seconds, kind=kind.value)
@@ -106,6 +107,10 @@ def register(app: typer.Typer) -> None:
     @guarded
     def sources_list(db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table) -> None:
         """The sources, with their last and next poll, what they brought in and their last error."""
+        from newsgraph.monitor.sources import list_sources
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         with connect(_db(db, load_settings(config)), read_only=True) as con:
             rows = list_sources(con)
         if fmt == QueryFormat.table:  # what fits a terminal; csv and json have every column
@@ -126,6 +131,8 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None,
     ) -> None:
         """Stop polling a source (its articles stay in the store)."""
+        from newsgraph.monitor.sources import remove_source
+
         removed = remove_source(_db(db, load_settings(config)), source)
         err.print(f"newsgraph: removed source #{removed.source_id} {escape(removed.url)}", soft_wrap=True)
 
@@ -140,6 +147,8 @@ def register(app: typer.Typer) -> None:
         Failures are recorded per page and source (`newsgraph sources list`, the
         dashboard's Sources page) and retried later; they never stop the watch.
         """
+        from newsgraph.monitor.watch import FetchSummary, Monitor
+
         settings = load_settings(config)
         path = _db(db, settings)
         total = FetchSummary()
@@ -168,6 +177,8 @@ def register(app: typer.Typer) -> None:
 
         Exit status: 0 every page stored or unchanged, 1 some page skipped or failed, 2 usage error.
         """
+        from newsgraph.monitor.watch import Monitor
+
         settings = load_settings(config)
         path = _db(db, settings)
         started = time.monotonic()
@@ -193,6 +204,10 @@ def register(app: typer.Typer) -> None:
         Nothing is fetched. Use it after changing the pipeline's settings or lexicons
         (e.g. [extract] event_patterns). Exit status: 0 all done, 1 some page failed.
         """
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        from newsgraph.monitor.reextract import reextract as run_reextract
+
         settings = load_settings(config)
         path = _db(db, settings)
         started = time.monotonic()

@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import sys
 import time
 from datetime import date
 from enum import Enum
-from importlib import resources
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.markup import escape
-from rich.table import Table as RichTable
-from rich.text import Text
 
 from newsgraph.cli.common import err, guarded
 from newsgraph.config import load_settings
-from newsgraph.reader.sources import read_inputs
-from newsgraph.store import queries as q
-from newsgraph.store.export import FORMATS, export as export_events
-from newsgraph.store.ingest import IngestSummary, ingest as run_ingest
-from newsgraph.store.schema import StoreError, connect
+from newsgraph.store import EXPORT_FORMATS as FORMATS
+
+if TYPE_CHECKING:  # the commands import what they run when they run (a fast --help)
+    from newsgraph.store import queries as q
+    from newsgraph.store.ingest import IngestSummary
 
 __all__ = ["register"]
 
@@ -72,6 +69,11 @@ BRIEF = {"events": ["date", "type", "source", "source_country", "target", "targe
 
 
 def show(table: q.Table, fmt: QueryFormat, title: str | None = None) -> None:
+    from rich.table import Table as RichTable
+    from rich.text import Text
+
+    from newsgraph.store import queries as q
+
     if fmt is QueryFormat.table and title in BRIEF:
         keep = [i for i, c in enumerate(table.columns) if c in BRIEF[title]]
         table = q.Table([table.columns[i] for i in keep], [tuple(r[i] for i in keep) for r in table.rows])
@@ -98,6 +100,8 @@ def _filter(since: Optional[str], until: Optional[str], source: Optional[list[st
             country: Optional[list[str]], actor: Optional[str], types: Optional[list[str]],
             modality: Optional[list[str]], quad: Optional[list[int]], historical: bool,
             text: Optional[str] = None) -> q.EventFilter:
+    from newsgraph.store import queries as q
+
     modalities = _split(modality) or ["asserted"]
     return q.EventFilter(since=_date(since), until=_date(until), source=_split(source), target=_split(target),
                          country=_split(country), actor=actor, types=_split(types),
@@ -115,6 +119,7 @@ TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER 
 ModalityOption = Annotated[Optional[list[str]], typer.Option(help="Modality: asserted (default), intended, requested, hypothetical, negated, claimed, or all.")]
 QuadOption = Annotated[Optional[list[int]], typer.Option("--quad", help="QuadClass 1–4.", min=1, max=4)]
 HistoricalOption = Annotated[bool, typer.Option("--historical", help="Include background events.")]
+PlainOption = Annotated[bool, typer.Option("--plain", help="Every line of every text is body: no headline, caption or boilerplate recovery (sentence corpora).")]
 
 
 def register(app: typer.Typer) -> None:
@@ -127,12 +132,20 @@ def register(app: typer.Typer) -> None:
         workers: Annotated[Optional[int], typer.Option(help="Extraction processes (default: one per core).", min=1)] = None,
         published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD).")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+        plain: PlainOption = False,
     ) -> None:
         """Extract a corpus into the database: new and changed articles only; safe to stop and rerun.
 
         Exit status: 0 all stored, 1 some inputs failed (see the errors table), 2 usage error.
         """
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        from newsgraph.reader.sources import read_inputs
+        from newsgraph.store.ingest import ingest as run_ingest
+
         settings = load_settings(config)
+        if plain:
+            settings = dataclasses.replace(settings, extract=dataclasses.replace(settings.extract, plain=True))
         path = _db(db, config)
         items = read_inputs(paths, max_bytes=settings.extract.max_input_bytes, published=_date(published) and published)
         started = time.monotonic()
@@ -162,6 +175,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 100,
     ) -> None:
         """Events in the database, newest first (asserted ones unless --modality says otherwise)."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         f = _filter(since, until, source, target, country, actor, type_, modality, quad, historical, text)
         with connect(_db(db, config), read_only=True) as con:
             show(q.events(con, f, limit=limit), fmt, "events")
@@ -177,6 +193,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 100,
     ) -> None:
         """Who said what: quotations and indirect speech with their speakers."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         with connect(_db(db, config), read_only=True) as con:
             show(q.quotes(con, speaker=speaker, about=about, text=text, kinds=_split(kind) or None,
                           since=_date(since), until=_date(until), limit=limit), fmt, "quotes")
@@ -188,6 +207,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 50,
     ) -> None:
         """The most active actors, with their event, quotation and article counts."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         with connect(_db(db, config), read_only=True) as con:
             show(q.actors(con, country=country, limit=limit), fmt, "actors")
 
@@ -198,6 +220,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 20,
     ) -> None:
         """One actor: what it did, what was done to it, what it said."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         with connect(_db(db, config), read_only=True) as con:
             parts = q.actor(con, name, limit=limit)
         if fmt is QueryFormat.json:
@@ -218,6 +243,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 100,
     ) -> None:
         """Per pair of countries (or actors): events by QuadClass and type, summed and mean Goldstein."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         if by not in ("country", "actor"):
             raise typer.BadParameter("--by must be 'country' or 'actor'")
         f = _filter(since, until, source, target, country, None, type_, modality, None, False)
@@ -231,6 +259,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 20,
     ) -> None:
         """Full-text search over the articles: the phrase, else all its words."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         with connect(_db(db, config), read_only=True) as con:
             show(q.search(con, query, limit=limit), fmt, f"search: {query}")
 
@@ -241,6 +272,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None, fmt: FormatOption = QueryFormat.table, limit: LimitOption = 1000,
     ) -> None:
         """Run a read-only SQL query on the database."""
+        from newsgraph.store import queries as q
+        from newsgraph.store.schema import connect
+
         with connect(_db(db, config), read_only=True) as con:
             show(q.read_only_sql(con, statement, limit=limit), fmt)
 
@@ -255,6 +289,9 @@ def register(app: typer.Typer) -> None:
         db: DbOption = None, config: ConfigOption = None,
     ) -> None:
         """Export events (asserted by default) as Parquet, CSV, JSONL, or GDELT 2.0-style TSV."""
+        from newsgraph.store.export import export as export_events
+        from newsgraph.store.schema import connect
+
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         f = _filter(since, until, source, target, country, actor, type_, modality, quad, historical)
@@ -273,6 +310,7 @@ def register(app: typer.Typer) -> None:
         """Serve the dashboard and the JSON API (/api/, docs at /docs) over the database, read-only."""
         import uvicorn
 
+        from newsgraph.store.schema import StoreError
         from newsgraph.web.app import create_app
 
         path = Path("newsgraph-demo.duckdb") if demo and db is None else _db(db, config)
@@ -288,6 +326,11 @@ def register(app: typer.Typer) -> None:
 
 def build_demo(path: Path) -> None:
     """Ingest the bundled sample corpus (synthetic articles written for newsgraph) into ``path``."""
+    from importlib import resources
+
+    from newsgraph.reader.sources import read_inputs
+    from newsgraph.store.ingest import ingest as run_ingest
+
     corpus = resources.files("newsgraph.data").joinpath("samples/corpus")
     with resources.as_file(corpus) as directory:
         items = read_inputs([str(directory)], max_bytes=5_000_000)
@@ -297,3 +340,4 @@ def build_demo(path: Path) -> None:
         summary = run_ingest(items, path, batch_size=16)
         if fresh or summary.ingested or summary.replaced:
             err.print(f"newsgraph: demo database: {escape(summary.line())}", soft_wrap=True)
+

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.actors.context import sentence_span
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.words import base, coarse
 from newsgraph.data import read_rows
@@ -144,7 +145,7 @@ class QuoteFinder:
                 return Quoted(q.start, comma.idx + 1, q.mark_start, comma.idx + 1, False, q.continues, q.single)
         paragraph = _paragraph_index(paragraphs, q.mark_start)
         if paragraph is not None and _text(doc)[paragraphs[paragraph].start:q.mark_start].strip():
-            end = span[0].sent.end_char
+            end = sentence_span(span[0]).end_char
             if end < q.end:
                 while end > q.start and _text(doc)[end - 1].isspace():
                     end -= 1
@@ -157,7 +158,7 @@ class QuoteFinder:
         words = [t for t in span if not t.is_punct]
         if not words:
             return None
-        sent = span[0].sent
+        sent = sentence_span(span[0])
         last_before = None  # the last word or punctuation before the opening mark, in the sentence
         for i in range(span.start - 1, sent.start - 1, -1):
             t = doc[i]
@@ -372,14 +373,14 @@ def _best_hit(token: Token, index: ActorIndex):  # type: ignore[no-untyped-def]
 def _attribution_window(doc: Doc, span: Span, q: Quoted) -> Span:
     """The sentences a quotation spans, and the one its closing mark runs into
     ('"Is that fair?" she asked.' is split after the question mark)."""
-    first = span[0].sent
-    last = span[-1].sent
+    first = sentence_span(span[0])
+    last = sentence_span(span[-1])
     after = q.mark_end
     while after < len(_text(doc)) and _text(doc)[after] in " \t":
         after += 1
     tail = doc.char_span(after, after + 1, alignment_mode="expand") if after < len(_text(doc)) else None
     if tail is not None and len(tail) and _text(doc)[after] != "\n":
-        last = tail[0].sent
+        last = sentence_span(tail[0])
     return doc[first.start: max(last.end, first.end)]
 
 

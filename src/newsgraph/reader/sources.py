@@ -8,20 +8,21 @@ reports the failure and goes on with the rest.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
+from datetime import date
+from pathlib import Path, PurePath
 from typing import Any, BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.reader.dates import parse_published
-from newsgraph.reader.html import read_html
 from newsgraph.reader.structure import squash
 from newsgraph.reader.text import clean_text, decode_bytes
 from newsgraph.records import Caption, InputRef
 
-__all__ = ["RawDocument", "html_document", "read_inputs", "record_document"]
+__all__ = ["RawDocument", "date_from_filename", "html_document", "read_inputs", "record_document"]
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -48,6 +49,7 @@ class RawDocument:
     byline: tuple[str, ...] = ()
     captions: tuple[Caption, ...] = ()
     warnings: tuple[str, ...] = ()
+    layout: str = "article"  # what the text may hold (reader/structure.py): article, body or plain
 
 
 def _sniff(data: bytes, suffix: str) -> str:
@@ -87,6 +89,8 @@ def _text_document(text: str, ref: InputRef, where: str) -> RawDocument:
 def html_document(html: str, ref: InputRef, where: str, url: str | None = None) -> RawDocument:
     """An HTML page's article: trafilatura's text and metadata (its ``url`` is the page's
     canonical URL when it names one, else ``url``); ``InputError`` when it has no text."""
+    from newsgraph.reader.html import read_html  # trafilatura: imported only when a page comes
+
     page = read_html(html, url=url)
     if page is None:
         raise InputError(where, "no text", "HTML page with no article text")
@@ -95,7 +99,7 @@ def html_document(html: str, ref: InputRef, where: str, url: str | None = None) 
         ref=ref, text=text, url=page.url, source=page.sitename,
         published=page.published, published_from="html" if page.published else None,
         headline=page.title, standfirst=_standfirst(page.description, text), byline=page.authors,
-        captions=page.captions,
+        captions=page.captions, layout="body",
     )
 
 
@@ -132,7 +136,9 @@ def _has_surrogate(value: str) -> bool:
 
 
 def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawDocument:
-    """A JSON record ``{"id", "text" | "html", "url", "title", "published", "source"}``."""
+    """A JSON record ``{"id", "text" | "html", "url", "title", "published", "source", "plain"}``.
+
+    Its ``text`` is body (the ``title`` is the headline); with ``"plain": true`` every line is."""
     if not isinstance(obj, dict):
         raise InputError(where, "bad record", "record is not a JSON object")
     text, html = _opt_str(obj, "text", where), _opt_str(obj, "html", where)
@@ -141,6 +147,9 @@ def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawD
     _check_size(len((text or html or "").encode("utf-8")), where, max_bytes)
     url = _opt_str(obj, "url", where)
     doc = _text_document(text, ref, where) if text and text.strip() else html_document(html or "", ref, where, url)
+    plain = obj.get("plain", False)
+    if not isinstance(plain, bool):
+        raise InputError(where, "bad record", 'field "plain" must be true or false')
     published_raw = obj.get("published")
     published = parse_published(published_raw)
     warnings = doc.warnings
@@ -152,7 +161,7 @@ def record_document(obj: Any, ref: InputRef, where: str, max_bytes: int) -> RawD
         headline=_clean_title(_opt_str(obj, "title", where)) or doc.headline,
         published=published or doc.published,
         published_from="metadata" if published else doc.published_from,
-        warnings=warnings,
+        warnings=warnings, layout="plain" if plain else "body",
     )
 
 
@@ -256,13 +265,37 @@ def read_inputs(paths: Iterable[str], *, max_bytes: int, published: str | None =
                 stdin: BinaryIO | None = None) -> Iterator[RawDocument | InputError]:
     """Yield each input's documents, or the error that stopped one, in order.
 
-    ``published`` is the date for documents that carry none of their own.
+    A document that carries no date of its own takes the one its file name starts with
+    (``2023-11-24-talks.txt``), else ``published``.
     """
     for raw in paths:
         for item in _read_path(raw, max_bytes, stdin):
-            if isinstance(item, RawDocument) and item.published is None and published:
-                item = replace(item, published=published, published_from="option")
+            if isinstance(item, RawDocument) and item.published is None:
+                item = _dated(item, published)
             yield item
+
+
+_NAME_DATE = re.compile(r"^(\d{4})[-_](\d{2})[-_](\d{2})(?!\d)")
+
+
+def date_from_filename(path: str) -> str | None:
+    """The ISO date a file's name starts with (``2023-11-24-talks.txt``, ``2023_11_24.json``)."""
+    match = _NAME_DATE.match(PurePath(path).name)
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _dated(item: RawDocument, published: str | None) -> RawDocument:
+    named = date_from_filename(item.ref.path) if item.ref.path != "-" else None
+    if named:
+        return replace(item, published=named, published_from="filename")
+    if published:
+        return replace(item, published=published, published_from="option")
+    return item
 
 
 def _read_path(raw: str, max_bytes: int, stdin: BinaryIO | None) -> Iterator[RawDocument | InputError]:

@@ -19,7 +19,9 @@ from functools import lru_cache
 from newsgraph.data import read_lines
 from newsgraph.records import Caption
 
-__all__ = ["Structure", "parse_caption", "recover_structure", "squash"]
+__all__ = ["LAYOUTS", "Structure", "parse_caption", "recover_structure", "squash"]
+
+LAYOUTS = ("article", "body", "plain")
 
 _SPACES = re.compile(r"[ \t]+")
 _CREDIT = re.compile(
@@ -40,6 +42,7 @@ _BIO = re.compile(
     r"|(?:writes|reports|covers)\s+(?:about|on|from|for)\b)",
     re.IGNORECASE,
 )
+_LETTER = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"[.!?…\"”’)\]。！？」』]$")
 # Chinese and Japanese write no spaces between words: count two of these characters as a word.
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -118,22 +121,34 @@ def _split_paragraphs(text: str) -> list[list[str]]:
     return blocks
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Whether a block was wrapped at a fixed width: no line over 100 characters, and most lines
+    that end mid-sentence end there because the next line's first word would not have fitted.
+    (A sentence-per-line file fails this: its lines end where their sentences do.)"""
+    width = max((len(line) for line in lines), default=0)
+    if not 40 <= width <= 100 or len(lines) < 2:
+        return False
+    open_lines = [i for i in range(len(lines) - 1) if not _SENTENCE_END.search(lines[i])]
+    full = [i for i in open_lines if len(lines[i]) + 1 + len(lines[i + 1].split(" ", 1)[0]) > width]
+    return bool(open_lines) and len(full) >= 0.75 * len(open_lines)
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     """Join soft-wrapped lines of a block into paragraphs.
 
     A line continues the previous one when that one ends mid-sentence and
-    either the line starts in lower case or the block looks hard-wrapped
-    (no line longer than 100 characters, the previous one near full width).
+    either the line starts in lower case or the block is hard-wrapped.
     """
-    width = max((len(line) for line in lines), default=0)
+    wrapped = _hard_wrapped(lines)
     paragraphs: list[str] = []
+    last = ""  # the previous line as it stood, not the paragraph it joined
     for line in lines:
         prev = paragraphs[-1] if paragraphs else ""
-        wrapped = width <= 100 and len(prev) >= 0.6 * width
-        if prev and not _SENTENCE_END.search(prev) and (line[:1].islower() or (wrapped and not _is_label(prev))):
+        if prev and not _SENTENCE_END.search(prev) and (line[:1].islower() or (wrapped and not _is_label(last))):
             paragraphs[-1] = f"{prev} {line}"
         else:
             paragraphs.append(line)
+        last = line
     return paragraphs
 
 
@@ -169,7 +184,7 @@ def _add_byline(structure: Structure, names: str) -> None:
 
 
 def _take_furniture(structure: Structure, line: str) -> bool:
-    """File a caption, boilerplate, date line or "By ..." line; True if taken."""
+    """File a caption, boilerplate, date line, "By ..." line or a line without a letter; True if taken."""
     caption = parse_caption(line)
     if caption:
         _add_caption(structure, caption)
@@ -179,6 +194,8 @@ def _take_furniture(structure: Structure, line: str) -> bool:
         structure.dropped.append((line, "date line"))
     elif m := _BY_LINE.match(line):
         _add_byline(structure, m.group("names"))
+    elif not _LETTER.search(line):
+        structure.dropped.append((line, "no words"))  # rules, scores, bare numbers: "***", "2-1"
     else:
         return False
     return True
@@ -203,63 +220,89 @@ def _is_bio(line: str) -> bool:
     return bool(_BIO_SUBJECT.match(line) and _BIO.search(line)) and len(line.split()) <= 60
 
 
-def _read_trailer(units: list[str], structure: Structure) -> None:
+def _read_trailer(units: list[str], structure: Structure, *, has_body: bool) -> None:
+    """File the matter after the last paragraph of running text: bylines, a bio, widgets.
+    What is none of these is body, but for lone labels after a body ("Topics", "Europe")."""
     for line in units:
         if _take_furniture(structure, line):
             continue
-        if _NAME_LINE.match(line):
+        if has_body and _NAME_LINE.match(line):
             _add_byline(structure, line)
-        elif _is_bio(line) and structure.author_bio is None:
+        elif has_body and _is_bio(line) and structure.author_bio is None:
             structure.author_bio = line
-        else:
+        elif has_body and _is_label(line):
             structure.dropped.append((line, "trailer"))
+        else:
+            structure.body.append(line)
+
+
+_FINAL_STOP = re.compile(r"[.…:;,!。！；，][\"”’)\]」』]*$")  # a heading ends without one ("?" allowed)
+HEADLINE_WORDS, STANDFIRST_WORDS = 20, 45
+
+
+def _is_sentence(line: str) -> bool:
+    """Running text that ends as a sentence does: what tells an article's body from its heading."""
+    return _is_prose(line) and bool(_SENTENCE_END.search(line))
+
+
+def _looks_like_heading(line: str, max_words: int) -> bool:
+    """A headline or standfirst: short, no final stop, not starting mid-sentence."""
+    return len(line.split()) <= max_words and not _FINAL_STOP.search(line) and not line[:1].islower()
 
 
 def _read_header(units: list[str], structure: Structure) -> int:
-    """Fill headline and standfirst from the top; return where the body begins."""
-    i = 0
-    candidates: list[int] = []  # indexes of header lines that are neither furniture nor prose
-    while i < len(units):
+    """Take a headline and a standfirst from the top when they look like ones and a body of
+    sentences follows them; return where the body begins."""
+    slots = [name for name in ("headline", "standfirst") if getattr(structure, name) is None]
+    taken: list[str] = []
+    first = i = 0
+    while i < len(units) and len(taken) < len(slots):
         line = units[i]
         if _take_furniture(structure, line):
             i += 1
             continue
-        if structure.headline is None and not candidates:
-            if len(line.split()) > 30:
-                break
-            candidates.append(i)
-            i += 1
-            continue
-        if _is_prose(line) and _SENTENCE_END.search(line):
+        limit = HEADLINE_WORDS if slots[len(taken)] == "headline" else STANDFIRST_WORDS
+        if not _looks_like_heading(line, limit):
             break
-        if len(candidates) >= 2 or len(line.split()) > 60:
-            break
-        candidates.append(i)
+        first = i if not taken else first
+        taken.append(line)
         i += 1
-    rest = [units[c] for c in candidates]
-    if structure.headline is None and rest:
-        structure.headline = rest.pop(0)
-    if structure.standfirst is None and rest:
-        structure.standfirst = rest.pop(0)
-    return i if not rest else candidates[-len(rest)]
+    if not any(_is_sentence(u) for u in units[i:]):
+        return first if taken else i  # nothing after them reads as a body: they are the body
+    for name, line in zip(slots, taken):
+        setattr(structure, name, line)
+    return i
 
 
 def _standfirst_from_prose(units: list[str], start: int, structure: Structure) -> int:
     """A standfirst that ends with a full stop, set apart from the body by furniture."""
-    if structure.standfirst is not None or start >= len(units):
+    if structure.headline is None or structure.standfirst is not None or start >= len(units):
         return start
     line = units[start]
-    if len(line.split()) > 60:
+    if len(line.split()) > STANDFIRST_WORDS:
         return start
     nxt = start + 1
     separated = False
     while nxt < len(units) and (parse_caption(units[nxt]) or _BY_LINE.match(units[nxt]) or _DATE_LINE.match(units[nxt])):
         separated = True
         nxt += 1
-    if separated:
+    if separated and any(_is_sentence(u) for u in units[nxt:]):
         structure.standfirst = line
         return start + 1
     return start
+
+
+def _is_section_label(units: list[str], i: int) -> bool:
+    """A lone label between two paragraphs of running text ("Background", "Next steps")."""
+    line = units[i]
+    if not _is_label(line) or _is_prose(line) or i == 0 or i + 1 >= len(units):
+        return False
+    return _is_sentence(units[i - 1]) and _is_sentence(units[i + 1])
+
+
+def _plain_body(text: str) -> list[str]:
+    """Every non-empty line, as given: the body of a text read without structure recovery."""
+    return [line for line in (squash(raw) for raw in text.split("\n")) if line]
 
 
 def recover_structure(
@@ -268,30 +311,40 @@ def recover_structure(
     headline: str | None = None,
     standfirst: str | None = None,
     byline: list[str] | None = None,
+    layout: str = "article",
 ) -> Structure:
-    """Sort the lines of ``text`` into headline, standfirst, captions, byline, bio and body."""
+    """Sort the lines of ``text`` into headline, standfirst, captions, byline, bio and body.
+
+    ``layout`` says what the text may hold: ``article`` (a page as scraped: the headline and
+    standfirst may be its first lines), ``body`` (the body of a record whose metadata gives the
+    headline: no heading is taken from the text) or ``plain`` (no recovery: every line is body).
+    Body text is never lost: a text with no body of sentences is all body.
+    """
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r} (expected one of {', '.join(LAYOUTS)})")
     structure = Structure(
         headline=squash(headline) if headline else None,
         standfirst=squash(standfirst) if standfirst else None,
         byline=[squash(b) for b in byline or [] if b.strip()],
     )
+    if layout == "plain":
+        structure.body = _plain_body(text)
+        return structure
     units = _lines(text)
     # Metadata already gave these; drop their copies at the top of the text.
     known = {squash(v).lower() for v in (structure.headline, structure.standfirst) if v}
     while units and units[0].lower() in known:
         units.pop(0)
     tail = _trailer_start(units, structure)
-    start = _read_header(units[:tail], structure) if tail else 0
-    start = _standfirst_from_prose(units, start, structure)
-    for line in units[start:tail]:
-        if _take_furniture(structure, line):
+    start = 0
+    if layout == "article" and tail:
+        start = _standfirst_from_prose(units, _read_header(units[:tail], structure), structure)
+    for i in range(start, tail):
+        if _take_furniture(structure, units[i]):
             continue
-        if _is_label(line) and not _is_prose(line):
-            structure.dropped.append((line, "section label"))
+        if _is_section_label(units, i):
+            structure.dropped.append((units[i], "section label"))
         else:
-            structure.body.append(line)
-    _read_trailer(units[tail:], structure)
-    if not structure.body:  # a one-line text ("Russia hands demands to US") is its own body
-        structure.body = [line for line, why in structure.dropped if why == "trailer" and len(line.split()) >= 3]
-        structure.dropped = [(line, why) for line, why in structure.dropped if (line, why)[0] not in structure.body]
+            structure.body.append(units[i])
+    _read_trailer(units[tail:], structure, has_body=bool(structure.body))
     return structure

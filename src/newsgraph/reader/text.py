@@ -12,12 +12,11 @@ import codecs
 import re
 from functools import lru_cache
 
-import charset_normalizer
 import ftfy
 
 from newsgraph.errors import InputError
 
-__all__ = ["decode_bytes", "detect_language", "clean_text"]
+__all__ = ["clean_text", "decode_bytes", "detect_language", "looks_english"]
 
 _FIXER = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, explain=False)
 _ODD_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
@@ -67,6 +66,8 @@ def decode_bytes(data: bytes, where: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
+        import charset_normalizer  # only for text that is not UTF-8
+
         best = charset_normalizer.from_bytes(data).best()
         if best is None:
             raise InputError(where, "binary", "not text: no character encoding fits") from None
@@ -86,9 +87,31 @@ def clean_text(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _identifier():  # type: ignore[no-untyped-def]
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier; its model file is compressed (slow to open), the cache is not."""
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    from newsgraph.cache import cached, file_stamp
+
+    return cached("langid", (MODEL_FILE, file_stamp(MODEL_DIR / MODEL_FILE)),
+                  lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    from newsgraph.data import read_lines
+
+    return frozenset(read_lines("reader/english_words.txt"))
+
+
+def looks_english(text: str, share: float = 1 / 6) -> bool:
+    """Whether English function words are at least ``share`` of the first 2,000 words: plain
+    English, told without the language identifier."""
+    words = _WORD.findall(text[:15000].lower())[:2000]
+    english = _english_words()
+    return len(words) >= 20 and sum(w in english for w in words) >= share * len(words)
 
 
 def detect_language(text: str) -> tuple[str, float]:

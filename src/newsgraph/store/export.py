@@ -15,12 +15,13 @@ from pathlib import Path
 
 import duckdb
 
+from newsgraph.store import EXPORT_FORMATS
 from newsgraph.store.queries import EventFilter
 from newsgraph.store.schema import StoreError
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "export"]
 
-FORMATS = ("parquet", "csv", "jsonl", "gdelt")
+FORMATS = EXPORT_FORMATS
 
 GDELT_COLUMNS = [
     "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",

