@@ -147,3 +147,12 @@ def test_extract_a_plain_jsonl_record(tmp_path: Path, extract) -> None:  # type:
     record, error = extract(path)
     assert _bodies(record) == ["Kenya recalled its ambassador", "READ MORE"]
     assert error.reason == "bad record" and '"plain"' in str(error)
+
+
+def test_a_hard_wrapped_paragraph_is_still_joined() -> None:
+    wrapped = ("The foreign ministers of Kenya and Ethiopia met in Nairobi on Monday to\n"
+               "discuss a ceasefire in the border region, where fighting between Kenyan\n"
+               "Police and Ethiopian militias has displaced thousands since the spring,\n"
+               "Officials said.")
+    s = recover_structure(f"Kenya and Ethiopia hold talks\n\n{wrapped}\n\n{SECOND}")
+    assert _body(s) == [" ".join(wrapped.split("\n")), SECOND]

@@ -211,3 +211,14 @@ def test_sources_date_from_filename(name: str, day: str | None) -> None:
     from newsgraph.reader.sources import date_from_filename
 
     assert date_from_filename(f"/some/dir/{name}") == day
+
+
+def test_sources_the_sample_corpus_is_dated_by_its_file_names() -> None:
+    from importlib import resources
+
+    from newsgraph.reader.sources import read_inputs
+
+    with resources.as_file(resources.files("newsgraph.data").joinpath("samples/corpus")) as directory:
+        docs = list(read_inputs([str(directory)], max_bytes=5_000_000))
+    assert len(docs) >= 80
+    assert all(d.published_from == "filename" and Path(d.ref.path).name.startswith(d.published) for d in docs)
