@@ -238,8 +238,9 @@ class EventStage:
     assigns = frozenset({"events", "places"})
     components = frozenset({"parser", "tagger"})
 
-    def __init__(self, kb: KnowledgeBase, pattern_files: Sequence[Path] = ()) -> None:
-        lexicon = load_lexicon(tuple(Path(p) for p in pattern_files))
+    def __init__(self, kb: KnowledgeBase, pattern_files: Sequence[Path] = (),
+                 lexicons: Sequence[str] = ("newsgraph", "petrarch")) -> None:
+        lexicon = load_lexicon(tuple(Path(p) for p in pattern_files), tuple(lexicons))
         self.coder = EventCoder(lexicon, load_ontology(), kb, load_gazetteer())
 
     def __call__(self, works: list[Work]) -> None:
@@ -371,7 +372,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),
         ActorStage(nlp, kb),
-        EventStage(kb, settings.event_patterns),
+        EventStage(kb, settings.event_patterns, settings.lexicons),
         QuoteStage(),
     ]
     return Pipeline(stages, nlp, settings.batch_size)

@@ -146,8 +146,8 @@ def test_event_patterns_setting_and_file_errors(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="cannot read event patterns file"):
         load_lexicon((tmp_path / "missing.csv",))
     good = tmp_path / "good.csv"
-    good.write_text("lemma,pos,cameo\nfelicitate,VERB,051\n", "utf-8")
-    assert len(load_lexicon((good,)).for_verb("felicitate")) == 1 and not load_lexicon().for_verb("felicitate")
+    good.write_text("lemma,pos,cameo\nhobnob,VERB,051\n", "utf-8")
+    assert len(load_lexicon((good,)).for_verb("hobnob")) == 1 and not load_lexicon().for_verb("hobnob")
 
 
 @pytest.mark.parametrize(("body", "message"), [

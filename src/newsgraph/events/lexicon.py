@@ -1,30 +1,38 @@
-"""The predicate lexicon (data/events/patterns.csv): lemmas and phrase shapes → CAMEO codes.
+"""The predicate lexicon: lemmas and phrase shapes → CAMEO codes.
 
 Each row says how a predicate is recognised (a verb, a noun, a noun carried by
 a light verb), what it must have (an object, a particle), where its target is
 found, and the CAMEO code it gets. Analysts edit the CSV; nothing here needs
-changing for a new verb.
+changing for a new verb. Two bundled lexicons, chosen by ``[extract] lexicons``:
+
+* ``newsgraph``: ``data/events/patterns.csv``, written for newsgraph;
+* ``petrarch``: ``data/events/petrarch_patterns.csv``, PETRARCH2's CAMEO verb
+  dictionary converted by ``scripts/build_petrarch_verbs.py`` (its rows with
+  ``use = yes``). Where both have a row for the same verb, object and
+  preposition, ours wins (the converter marks the PETRARCH row unused), and
+  ours come first among rows equally specific.
 """
 
 from __future__ import annotations
 
 import csv
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
+from newsgraph.cache import cached, file_stamp
 from newsgraph.data import read_rows
 from newsgraph.errors import ConfigError
 
-__all__ = ["Lexicon", "Pattern", "load_lexicon"]
+__all__ = ["LEXICONS", "Lexicon", "Pattern", "load_lexicon"]
 
 TARGET_SLOTS = {"dobj", "dative", "none"} | {f"prep:{p}" for p in
                                               ("to", "with", "against", "on", "from", "for", "at", "into", "of", "over", "about", "between", "in")}
 
 
-@dataclass(frozen=True)
-class Pattern:
+class Pattern(NamedTuple):  # a tuple: 17,000 of them load from the cache in a few milliseconds
     lemma: str
     pos: str  # "VERB" | "NOUN"
     light: frozenset[str]  # light verbs that carry a noun predicate ("hold" talks)
@@ -33,6 +41,7 @@ class Pattern:
     targets: tuple[str, ...]  # where the target is, in order of preference
     cameo: str
     note: str
+    source: str = "newsgraph"  # which lexicon the row came from
 
     @property
     def specificity(self) -> int:
@@ -76,17 +85,31 @@ def _user_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-@lru_cache(maxsize=4)
-def load_lexicon(extra_files: tuple[Path, ...] = ()) -> Lexicon:
-    """The bundled patterns, then those of ``extra_files`` (same columns), appended."""
-    patterns = []
-    rows = read_rows("events/patterns.csv") + [row for path in extra_files for row in _user_rows(Path(path))]
-    for row in rows:
-        targets = tuple(t.strip() for t in (row.get("target") or "").split(";") if t.strip() in TARGET_SLOTS)
-        patterns.append(Pattern(
-            lemma=row["lemma"].strip().lower(), pos=row["pos"].strip().upper(), light=_split(row.get("light") or ""),
-            objects=_split(row.get("object") or ""), prep=(row.get("prep") or "").strip().lower(),
-            targets=targets or ("dobj",), cameo=row["cameo"].strip(), note=row.get("note") or "",
-        ))
+LEXICONS = {"newsgraph": "events/patterns.csv", "petrarch": "events/petrarch_patterns.csv"}
+
+
+def _pattern(row: dict[str, str], source: str) -> Pattern:
+    targets = tuple(t.strip() for t in (row.get("target") or "").split(";") if t.strip() in TARGET_SLOTS)
+    return Pattern(
+        lemma=row["lemma"].strip().lower(), pos=row["pos"].strip().upper(), light=_split(row.get("light") or ""),
+        objects=_split(row.get("object") or ""), prep=(row.get("prep") or "").strip().lower(),
+        targets=targets or ("dobj",), cameo=row["cameo"].strip(), note=row.get("note") or "", source=source,
+    )
+
+
+def _bundled(names: list[str]) -> list[Pattern]:
+    return [_pattern(row, name) for name in names for row in read_rows(LEXICONS[name]) if row.get("use", "yes") == "yes"]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(extra_files: tuple[Path, ...] = (), lexicons: tuple[str, ...] = ("newsgraph", "petrarch")) -> Lexicon:
+    """The bundled lexicons named in ``lexicons``, then the rows of ``extra_files`` (same columns)."""
+    unknown = [name for name in lexicons if name not in LEXICONS]
+    if unknown:
+        raise ConfigError(f"unknown lexicon(s) {', '.join(unknown)} (known: {', '.join(LEXICONS)})")
+    chosen = [name for name in LEXICONS if name in lexicons]
+    stamps = [file_stamp(Path(str(resources.files("newsgraph.data").joinpath(LEXICONS[name])))) for name in chosen]
+    patterns = list(cached("lexicon", (*chosen, *stamps), lambda: _bundled(chosen)))  # 17,000 rows: parsed once
+    patterns += [_pattern(row, str(path)) for path in extra_files for row in _user_rows(Path(path))]
     nominals = {row["noun"].strip().lower(): row["verb"].strip().lower() for row in read_rows("events/nominals.csv")}
     return Lexicon(patterns, nominals)
