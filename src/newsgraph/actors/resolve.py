@@ -286,8 +286,11 @@ class ActorFinder:
             if person:
                 roles.append(coref.RoleMention(token, ctx))
                 continue
-            if ctx.country is None:
-                continue
+            if ctx.country is None and coarse(token) == "NOUN":
+                ctx.country = self._owner_of(token, kb_spans) or (
+                    self._discourse_country(doc, token, kb_spans) if _unqualified(token, ctx) else None)
+            if ctx.country is None and not _countryless_actor(token):
+                continue  # a group with no country is an actor only where it acts or is acted on
             span = _group_phrase(doc, token, ctx, institution=terms[-1][1].kind == "org")
             key = f"group:{ctx.country}:{ctx.sector}:{slug(base(token))}"
             draft = drafts.get(key)
@@ -358,6 +361,31 @@ class ActorFinder:
             return None
         places = [t for t in head.sent if coarse(t) == "PROPN" or kb_spans.at(t.i)]
         return self._country_of_tokens(places, kb_spans)
+
+    def _owner_of(self, head: Token, kb_spans: KbSpans) -> str | None:
+        """The country (or IGO, NGO) of what a group is from or of: "a delegation from the UN
+        human rights office", "members of the Ghanaian parliament"."""
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("from", "of"):
+                hits = [kb_spans.at(t.i) for t in child.subtree if kb_spans.at(t.i)]
+                if hits and hits[0][1].country:
+                    return hits[0][1].country
+        return None
+
+    def _discourse_country(self, doc: Doc, head: Token, kb_spans: KbSpans) -> str | None:
+        """The country a group named by its sector words alone belongs to: the one the text was
+        just speaking of ("Argentina's president ... the government", "Kenya ... its troops") —
+        the nearest before it in its sentence or the one before, else the first after it in its
+        sentence."""
+        sid = sentence_of(head)
+        own = {t.i for t in head.subtree}
+        before = [t for t in reversed(doc[:head.i]) if sentence_of(t) >= sid - 1 and t.i not in own]
+        after = [t for t in doc[head.i + 1:] if sentence_of(t) == sid and t.i not in own]
+        for token in (*before, *after):
+            country = self._country_of_tokens([token], kb_spans) if kb_spans.at(token.i) or adjective_country(token, self.kb) else None
+            if country:
+                return country
+        return None
 
     def _country_of_tokens(self, tokens: list[Token], kb_spans: KbSpans) -> str | None:
         for t in tokens:
@@ -451,6 +479,31 @@ UNSPECIFIC = {"both", "certain", "some", "all", "many", "several", "these", "tho
               "her", "international", "foreign", "western", "other", "such", "any", "no"}
 
 
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "appos", "conj"}
+
+
+PERSONAL = {"his", "her", "my", "your", "our"}
+
+
+def _countryless_actor(head: Token) -> bool:
+    """Whether a group whose country the text does not give is still an actor: a common noun
+    that acts or is acted on (a verb's subject or object, or a preposition's object), named as a
+    group ("protesters", "the company"), not a person's thing ("his jet") or "a" one of many."""
+    if coarse(head) != "NOUN" or head.dep_ not in ARGUMENT_DEPS:
+        return False
+    if not any(coarse(h) == "VERB" for h in list(head.ancestors)[:3]):
+        return False
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+    return not dets & PERSONAL and not (head.tag_ == "NN" and dets & {"a", "an", "another"})
+
+
+def _unqualified(head: Token, ctx: Context) -> bool:
+    """A group named by its sector words alone ("the government", "its troops", "police"), not
+    one its words keep apart from any one country ("foreign troops", "western governments")."""
+    modifiers = {c.lower_ for c in head.children if c.i < head.i} | {head.doc[i].lower_ for i in ctx.tokens}
+    return not modifiers & (UNSPECIFIC - {"its", "their"}) and ctx.org is None
+
+
 def _local_group(head: Token, ctx: Context) -> bool:
     if head.tag_ not in ("NNS", "NNPS") and ctx.sector not in ("UAF", "CRM", "COP", "JUD"):
         return False
@@ -471,12 +524,29 @@ def _strip_det(span: Span) -> Span:
     return span[1:] if len(span) > 1 and coarse(span[0]) == "DET" else span
 
 
+QUANTITIES = {"hundreds", "thousands", "dozens", "scores", "tens", "millions", "handful", "crowd", "crowds", "group",
+              "groups", "number", "band", "busload", "boatload"}
+
+
+def _quantity(head: Token) -> Token | None:
+    """The quantity a group is counted by: "Hundreds" in "Hundreds of protesters"."""
+    of = head.head
+    if head.dep_ == "pobj" and of.lower_ == "of" and of.head.i < head.i and (
+            of.head.lower_ in QUANTITIES or coarse(of.head) == "NUM"):
+        return of.head
+    return None
+
+
 def _group_phrase(doc: Doc, head: Token, ctx: Context, institution: bool = False) -> Span:
     """Determiner, modifiers, head and a short "of" phrase ("Leaders of Fiji's Methodist Church");
-    an institution keeps its place too ("the US embassy in the Russian capital")."""
+    an institution keeps its place too ("the US embassy in the Russian capital"); a group counted
+    by a quantity starts with it ("hundreds of civilians")."""
     start = min([head.i, *ctx.tokens])
     if start > 0 and doc[start - 1].dep_ in ("det", "poss") and doc[start - 1].head == head:
         start -= 1
+    quantity = _quantity(head)
+    if quantity is not None and start == quantity.i + 2:
+        start = min([quantity.i, *(c.i for c in quantity.lefts if c.dep_ in ("det", "amod", "nummod", "advmod"))])
     end = head.i + 1
     preps = ("of", "in", "to") if institution else ("of",)
     for child in head.rights:
