@@ -29,8 +29,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     pipeline = build_pipeline()
-    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"], headline="Case",
-                        standfirst="Case", published="2023-06-14") for i, c in enumerate(CASES)]
+    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"],
+                        published="2023-06-14") for i, c in enumerate(CASES)]
     right, total, misses = Counter(), Counter(), []
     for case, record in zip(CASES, pipeline.run(raws), strict=True):
         ok = any(fits(e, case) for e in record.events)

@@ -28,6 +28,7 @@ from newsgraph.actors.context import sentence_of
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import WATERS, base, coarse
+from newsgraph.data import read_rows
 from newsgraph.events.lexicon import Lexicon, Pattern
 from newsgraph.events.modality import REQUEST, addressee, is_purpose, is_requested_act, modality_of
 from newsgraph.events.ontology import Ontology
@@ -40,6 +41,7 @@ __all__ = ["EventCoder"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 RELATIVE = {"which", "who", "that", "whom"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "him", "his", "she", "her"}
+FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 GROUP_SUBJECTS = {"both", "two", "sides", "leaders", "countries", "nations", "governments", "parties", "they"}
 RECIPROCAL_ROOTS = {"04"}
 # A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
@@ -88,6 +90,8 @@ class EventCoder:
         self.gazetteer = gazetteer
         self._iso2 = {iso3: iso2 for iso2, iso3 in kb.iso2.items()}
         self._sentence_cache: dict[tuple[int, int], set[str]] = {}  # per document: see ``code``
+        # verbs of saying (data/quotes/cues.csv): whose subject "we" and "I" in their clause are
+        self.saying = frozenset(r["lemma"] for r in read_rows("quotes/cues.csv") if r["kind"] == "speech")
 
     # -- entry point -----------------------------------------------------------------------
 
@@ -345,6 +349,8 @@ class EventCoder:
                 found.extend(Arg(_country_actor(c, self.kb), hit[1] if hit else None, t, via) for c in joint)
             elif hit and hit[0].id not in skip:
                 found.append(Arg(hit[0], hit[1], t, via))
+            elif t.lower_ in FIRST_PERSON:
+                found.extend(a for a in self._speaker(t, index, recent) if a.actor.id not in skip)
             elif t.lower_ in PRONOUNS or (t.lower_ in GROUP_SUBJECTS and t.dep_ in SUBJECTS):
                 found.extend(self._antecedent(t, index, recent, skip))
             else:
@@ -352,6 +358,32 @@ class EventCoder:
                 if inner:
                     found.extend(self._with_conjuncts(inner, index, skip))
         return found
+
+    def _passive_origin(self, verb: Token, index: ActorIndex, recent: list) -> list[Arg]:
+        """A passive with no agent names where the act came from: "shells were fired into
+        Armenian villages from Azerbaijani positions" is Azerbaijan's shelling."""
+        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+        # the parser may hang it on the phrase before: "into villages from Azerbaijani positions"
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [g for p in preps for o in p.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ == "from":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        return self._arg(obj, index, recent) or self._country_words(obj, set())
+        return []
+
+    def _speaker(self, pronoun: Token, index: ActorIndex, recent: list) -> list[Arg]:
+        """Who "we" or "I" is: the speaker of the quotation or speech it is in — the subject of the
+        verb of saying above it ('"We demand that Tokyo stop these patrols," a Chinese foreign
+        ministry spokesman said' is China's demand)."""
+        for head in pronoun.ancestors:
+            if coarse(head) == "VERB" and base(head) in self.saying:
+                subject = _subject(head)
+                if subject is not None and subject.lower_ not in FIRST_PERSON:
+                    return self._arg(subject, index, recent)
+        return []
 
     def _headline_list(self, verb: Token, index: ActorIndex, subject: Token | None) -> list[Arg]:
         """Headline lists the parser splits: "Indonesia, Australia agree to ...", "Kenya, Tanzania
@@ -462,7 +494,7 @@ class EventCoder:
                 return [Arg(hit[0], hit[1], subject, "direct")] if hit else []
             if subject is not None:
                 return self._arg(subject, index, recent) + self._headline_list(anchor, index, subject)
-            return self._headline_list(anchor, index, None)
+            return self._headline_list(anchor, index, None) or self._passive_origin(anchor, index, recent)
         for c in pred.children:  # a noun: "Russia's attack", "the attack by Russia", "talks between X and Y"
             if c.dep_ == "poss":
                 return self._arg(c, index, recent)

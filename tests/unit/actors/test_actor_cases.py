@@ -36,7 +36,7 @@ def case_id(case: dict) -> str:
 
 @pytest.fixture(scope="module")
 def resolved(pipeline: Pipeline) -> dict[str, tuple[str | None, str | None]]:
-    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"], headline="Case",
+    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"],
                         published=str(c["date"]) if c.get("date") else None) for i, c in enumerate(CASES)]
     out = {}
     for case, record in zip(CASES, pipeline.run(raws), strict=True):

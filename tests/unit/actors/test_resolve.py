@@ -15,7 +15,7 @@ from newsgraph.records import Actor, InputRef, Record
 
 def extract_actors(pipeline: Pipeline, text: str, published: str | None = None) -> list[Actor]:
     [record] = pipeline.process([RawDocument(ref=InputRef(path="t", format="text"), text=text,
-                                             headline="Test", published=published)])
+                                              published=published)])
     assert isinstance(record, Record)
     return list(record.actors)
 

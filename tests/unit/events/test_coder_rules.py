@@ -16,8 +16,8 @@ from newsgraph.records import Actor, Event, InputRef, Record
 
 
 def _record(pipeline: Pipeline, text: str) -> Record:
-    [record] = pipeline.run([RawDocument(ref=InputRef(path="rule", format="text"), text=text, headline="Rule",
-                                         standfirst="Rule", published="2023-06-14")])
+    [record] = pipeline.run([RawDocument(ref=InputRef(path="rule", format="text"), text=text,
+                                         published="2023-06-14")])
     assert isinstance(record, Record)
     return record
 
@@ -240,3 +240,46 @@ def test_protesting_that_is_saying(pipeline: Pipeline) -> None:
     record = _record(pipeline, "Ecuador protested that Peruvian patrols had crossed the border.")
     types = {t[0] for t in _triples(record)}
     assert "ACCUSE" in types and "PROTEST" not in types
+
+
+# -- arguments that attach (sentences written for these tests) ------------------------------------
+
+def test_we_in_a_quotation_is_the_speakers_side(pipeline: Pipeline) -> None:
+    record = _record(pipeline, '"We demand that Tokyo stop these patrols," a Chinese foreign ministry spokesman said.')
+    assert ("REQUEST", "CHN", "JPN") in _triples(record)
+
+
+def test_i_in_a_quotation_is_the_speaker(pipeline: Pipeline) -> None:
+    record = _record(pipeline, '"I condemn this attack on Nigeria\'s sovereignty," Ghana\'s president said on Monday.')
+    assert ("ACCUSE", "GHA", "NGA") in _triples(record)
+
+
+def test_we_with_no_speaker_is_no_source(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "We demand that Tokyo stop these patrols.")
+    assert not any(t[1] is not None for t in _triples(record))
+
+
+def test_a_complaint_is_against_the_accused_not_the_body_it_is_lodged_with(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Venezuela filed a complaint with the UN against Guyana on Thursday.")
+    assert ("ACCUSE", "VEN", "GUY") in _triples(record)
+    assert ("ACCUSE", "VEN", "IGO") not in _triples(record)
+
+
+def test_the_suspension_of_talks_with_a_country(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Serbia announced the suspension of talks with Kosovo on Tuesday.")
+    assert any(t[1:] == ("SRB", "XKX") for t in _triples(record))
+
+
+def test_a_passive_without_agent_comes_from_where_it_was_fired(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Shells were fired into Armenian villages from Azerbaijani positions overnight.")
+    assert ("ASSAULT", "AZE", "ARM") in _triples(record)
+
+
+def test_conjoined_targets_each_get_the_event(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Peru accused Chile and Bolivia of violating the fisheries accord.")
+    assert {("ACCUSE", "PER", "CHL"), ("ACCUSE", "PER", "BOL")} <= set(_triples(record))
+
+
+def test_a_nominal_acts_target_is_its_of_object(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Moscow's expulsion of Polish diplomats drew a swift response from Warsaw.")
+    assert any(t[1:] == ("RUS", "POL") for t in _triples(record))

@@ -48,7 +48,7 @@ def fits(event: Event, case: dict) -> bool:
 
 @pytest.fixture(scope="module")
 def coded(pipeline: Pipeline) -> dict[str, bool]:
-    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"], headline="Case", standfirst="Case",
+    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"],
                         published="2023-06-14") for i, c in enumerate(CASES)]
     out = {}
     for case, record in zip(CASES, pipeline.run(raws), strict=True):

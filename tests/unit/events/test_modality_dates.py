@@ -13,8 +13,8 @@ from newsgraph.when_where.dates import find_date
 
 
 def events_of(pipeline: Pipeline, text: str, published: str = "2023-06-14"):
-    [record] = pipeline.process([RawDocument(ref=InputRef(path="t", format="text"), text=text, headline="Test",
-                                             standfirst="Test", published=published)])
+    [record] = pipeline.process([RawDocument(ref=InputRef(path="t", format="text"), text=text,
+                                             published=published)])
     assert isinstance(record, Record)
     return record.events
 

@@ -92,8 +92,8 @@ def problems(case: dict, quotes: tuple[Quote, ...]) -> list[str]:
 
 @pytest.fixture(scope="module")
 def checked(pipeline: Pipeline) -> dict[str, list[str]]:
-    raws = [RawDocument(ref=InputRef(path=f"quote-case-{c['id']}", format="text"), text=c["text"], headline="Case",
-                        standfirst="Case", published="2023-06-14") for c in CASES]
+    raws = [RawDocument(ref=InputRef(path=f"quote-case-{c['id']}", format="text"), text=c["text"],
+                        published="2023-06-14") for c in CASES]
     out = {}
     for case, record in zip(CASES, pipeline.run(raws), strict=True):
         assert isinstance(record, Record)
