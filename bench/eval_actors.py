@@ -50,7 +50,7 @@ def resolve_case(record: Record, case: dict, nlp) -> tuple[str | None, str | Non
 
 def run_cases(cases: list[dict]) -> list[tuple[dict, tuple[str | None, str | None]]]:
     pipeline = build_pipeline()
-    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"], headline="Case",
+    raws = [RawDocument(ref=InputRef(path=f"case{i}", format="text"), text=c["sentence"],
                         published=str(c["date"]) if c.get("date") else None) for i, c in enumerate(cases)]
     out = []
     for case, record in zip(cases, pipeline.run(raws), strict=True):
