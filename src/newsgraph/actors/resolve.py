@@ -100,9 +100,19 @@ class ActorFinder:
                 continue  # "an anti-Syria journalist": a stance, not Syria acting or acted on
             if span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in WATERS:
                 continue  # "the Gulf of Oman" is a sea, not Oman
+            if keys and self._names_a_thing(span, self.kb.entities[keys[0]]):
+                continue  # "the Minsk Protocol" is a document, not Belarus
             if keys and not self._inside_other_name(span, self.kb.entities[keys[0]]):
                 found.append((span, self.kb.entities[keys[0]]))
         return KbSpans(found)
+
+    def _names_a_thing(self, span: Span, entity: Entity) -> bool:
+        """A place's name as the first word of a thing's name: "the Minsk Protocol", "Kabul
+        Airport", "the Moscow State University" (the words of not_person_words.txt)."""
+        if entity.kind not in ("country", "seat") or span.end >= len(span.doc):
+            return False
+        after = span.doc[span.end]
+        return after.text[:1].isupper() and after.lower_ in self.kb.not_person and not self.kb.sector_of(base(after))
 
     def _inside_other_name(self, span: Span, entity: Entity) -> bool:
         """"Marcos" in "Marcos Oliveira" is not Ferdinand Marcos; "Labour" in "Labour Minister"

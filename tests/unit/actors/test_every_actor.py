@@ -62,3 +62,14 @@ def test_things_and_places_are_not_groups(pipeline: Pipeline) -> None:
     assert _actor(record, "his jet") is None
     bank = next((a for a in record.actors if a.name.endswith("West Bank")), None)
     assert bank is None or bank.sector != "BUS"
+
+
+def test_places_and_documents_are_not_people_or_countries(pipeline: Pipeline) -> None:
+    shoal = _record(pipeline, "Chinese coast guard ships chased Filipino boats near Pag-asa Shoal on Monday.")
+    assert not [a for a in shoal.actors if a.kind == "person"]
+    territories = _record(pipeline, "Japan asked Russia to return the Northern Territories.")
+    assert not [a for a in territories.actors if a.kind == "person"]
+    protocol = _record(pipeline, "Ukraine accused Russia of breaking the Minsk Protocol on Friday.")
+    assert "BLR" not in {a.country for a in protocol.actors}
+    moscow = _record(pipeline, "Moscow accused Kyiv of shelling Donetsk on Sunday.")
+    assert {"RUS", "UKR"} <= {a.country for a in moscow.actors}
