@@ -197,9 +197,11 @@ class ActorStage:
     # double parsing time (bench/throughput.py); actors/words.py reads what it needs off the tags.
     components = frozenset({"parser", "tagger"})
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase, ner: bool = False) -> None:
         use_lemma_tables(nlp)
         self.finder = ActorFinder(kb)
+        if ner:  # spaCy's entity labels tell a place or a thing from a person ([extract] ner)
+            self.components = frozenset({"parser", "tagger", "ner"})
 
     def __call__(self, works: list[Work]) -> None:
         for work in works:
@@ -371,7 +373,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
         LanguageStage(settings.languages, settings.min_chars_language_check),
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),
-        ActorStage(nlp, kb),
+        ActorStage(nlp, kb, settings.ner),
         EventStage(kb, settings.event_patterns, settings.lexicons),
         QuoteStage(),
     ]

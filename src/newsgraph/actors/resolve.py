@@ -213,6 +213,8 @@ class ActorFinder:
             return None  # "Young Algerians" is a people, not a person
         if any(t.lower_ in self.kb.not_person for t in name) or _title_case_sentence(name[0]):
             return None
+        if any(t.ent_type_ in NOT_PERSON_ENTITIES for t in name):
+            return None  # with [extract] ner: spaCy reads it as a place, an organisation or a thing
         if titled and len(name) == 1 and name.text in self.kb.leader_surnames:
             return name  # "President Bush", though a town is called Bush
         if self.gazetteer.lookup(name.text) or self.kb.names.get(name.text):
@@ -493,6 +495,7 @@ ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "appos
 
 
 PERSONAL = {"his", "her", "my", "your", "our"}
+NOT_PERSON_ENTITIES = {"GPE", "LOC", "FAC", "ORG", "LAW", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP"}
 
 
 def _countryless_actor(head: Token) -> bool:

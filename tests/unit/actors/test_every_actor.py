@@ -73,3 +73,14 @@ def test_places_and_documents_are_not_people_or_countries(pipeline: Pipeline) ->
     assert "BLR" not in {a.country for a in protocol.actors}
     moscow = _record(pipeline, "Moscow accused Kyiv of shelling Donetsk on Sunday.")
     assert {"RUS", "UKR"} <= {a.country for a in moscow.actors}
+
+
+def test_with_ner_spacy_entity_labels_keep_places_from_being_people() -> None:
+    from newsgraph.config import ExtractSettings
+    from newsgraph.pipeline import build_pipeline
+
+    text = "Police fired tear gas at residents in Kibera Slum on Friday."
+    with_ner = build_pipeline(ExtractSettings(ner=True))
+    assert "ner" in with_ner.stages[2].needed  # the parse stage runs NER for the actor stage
+    [record] = with_ner.process([RawDocument(ref=InputRef(path="t", format="text"), text=text)])
+    assert not [a for a in record.actors if a.kind == "person"]
