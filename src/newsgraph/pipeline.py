@@ -367,7 +367,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
     """The standard pipeline: structure → language → parse → sentences → actors → events → quotes."""
     settings = settings or ExtractSettings()
     nlp = load_model(model or settings.model or None)
-    kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)))
+    kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)), tuple(settings.actor_sources))
     stages: list[Stage] = [
         StructureStage(settings.plain),
         LanguageStage(settings.languages, settings.min_chars_language_check),

