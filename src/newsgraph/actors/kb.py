@@ -300,11 +300,11 @@ def _user_entity(entry: Any, where: str) -> tuple[Entity, list[str]]:
     return Entity(key=f"person:{slug(name)}", name=name, kind="person", country=country, sector=sector, terms=(term,)), aliases
 
 
-KB_SOURCES = ("newsgraph", "phoenix")
+KB_SOURCES = ("newsgraph", "phoenix", "phoenix-agents")
 
 
 @lru_cache(maxsize=8)
-def load_kb(user_files: tuple[Path, ...] = (), sources: tuple[str, ...] = KB_SOURCES) -> KnowledgeBase:
+def load_kb(user_files: tuple[Path, ...] = (), sources: tuple[str, ...] = ("newsgraph", "phoenix")) -> KnowledgeBase:
     """The bundled knowledge base (ours, then PETRARCH2's Phoenix dictionaries when ``sources``
     names them) plus ``user_files``; loaded once per process. The bundled part is built once and
     then loaded from the cache (newsgraph/cache.py): some 30,000 entities."""
@@ -332,6 +332,7 @@ def _bundled_kb(sources: tuple[str, ...]) -> KnowledgeBase:
     if "phoenix" in sources:
         _load_phoenix_people(kb)
         _load_phoenix_groups(kb)
+    if "phoenix-agents" in sources:
         _load_phoenix_agents(kb)
     kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
         term.split()[-1] for term in kb.sectors)

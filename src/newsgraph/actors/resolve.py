@@ -112,7 +112,8 @@ class ActorFinder:
         if entity.kind not in ("country", "seat") or span.end >= len(span.doc):
             return False
         after = span.doc[span.end]
-        return after.text[:1].isupper() and after.lower_ in self.kb.not_person and not self.kb.sector_of(base(after))
+        return after.text[:1].isupper() and after.lower_ in self.kb.not_person and not self.kb.sector_of(base(after)) \
+            and after.lower_ not in WATERS  # "the Taiwan Strait" is Taiwan's waters: a place, for the coder
 
     def _inside_other_name(self, span: Span, entity: Entity) -> bool:
         """"Marcos" in "Marcos Oliveira" is not Ferdinand Marcos; "Labour" in "Labour Minister"

@@ -109,7 +109,7 @@ def load_lexicon(extra_files: tuple[Path, ...] = (), lexicons: tuple[str, ...] =
         raise ConfigError(f"unknown lexicon(s) {', '.join(unknown)} (known: {', '.join(LEXICONS)})")
     chosen = [name for name in LEXICONS if name in lexicons]
     stamps = [file_stamp(Path(str(resources.files("newsgraph.data").joinpath(LEXICONS[name])))) for name in chosen]
-    patterns = list(cached("lexicon", (*chosen, *stamps), lambda: _bundled(chosen)))  # 17,000 rows: parsed once
+    patterns = list(cached("lexicon", (*chosen, *stamps, file_stamp(__file__)), lambda: _bundled(chosen)))  # 17,000 rows: parsed once
     patterns += [_pattern(row, str(path)) for path in extra_files for row in _user_rows(Path(path))]
     nominals = {row["noun"].strip().lower(): row["verb"].strip().lower() for row in read_rows("events/nominals.csv")}
     return Lexicon(patterns, nominals)

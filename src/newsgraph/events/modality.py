@@ -8,6 +8,9 @@ that", "alleged", "denied reports that").
 Read off the dependency parse around the predicate: a negation, a modal or
 "if", a verb of intending ("vowed to", "is ready to"), of requesting ("urged
 X to") or of claiming ("claims that ...", "alleged that ...") above it.
+
+``stated_intent`` says when the modality makes a statement of intent, a threat
+or a rejection an event of its own ("will withdraw ... unless", "refused to meet").
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from spacy.tokens import Token
 
 from newsgraph.actors.words import base
 
-__all__ = ["CLAIM", "REQUEST", "addressee", "is_purpose", "is_requested_act", "modality_of"]
+__all__ = ["CLAIM", "REQUEST", "addressee", "is_purpose", "is_requested_act", "modality_of", "stated_intent"]
 
 INTEND = {"plan", "intend", "pledge", "vow", "promise", "aim", "seek", "want", "prepare", "hope", "expect",
           "agree", "decide", "offer", "propose", "threaten", "wish", "commit", "resolve", "mean"}
@@ -140,3 +143,47 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         if modality in found:
             return modality
     return "asserted"
+
+
+# -- stated intentions, threats and refusals (coded as events of their own) -------------------
+
+# A stated intention to act is coded too, as CAMEO does: intent to cooperate (03x, AGREE) or a threat (13x).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                "14": "130", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+# Verbs that turn a future sanction into a decision taken ("announced it would suspend aid").
+DECIDED = {"announce", "decide", "declare", "confirm"}
+# Verbs that refuse the act they govern: "declined to resign", "refused to meet".
+REFUSING = {"refuse", "decline", "fail"}
+# Cooperative acts whose negation is a rejection ("did not accept", "refused to allow").
+ACCEPTING = {"accept", "agree", "approve", "endorse", "meet", "recognise", "recognize", "allow", "permit", "sign",
+             "ratify", "reach", "grant", "admit"}
+
+
+def _conditional(anchor: Token, root: str) -> bool:
+    """An act promised on a condition is a threat: "unless" always, "if" for coercive acts
+    ("may halt its mediation if cooperation founders")."""
+    for c in anchor.children:
+        if c.dep_ == "advcl":
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if "unless" in marks or ("if" in marks and root >= "15"):
+                return True
+    return False
+
+
+def stated_intent(root: str, quad_class: int, modality: str, anchor: Token, pred: Token) -> tuple[str, str | None]:
+    """The event's modality, and the CAMEO code of the statement of intent, threat or rejection
+    the text makes of it (``None`` if none), for an event of CAMEO root ``root``."""
+    # a stated intention is an event of its own; a purpose ("opened fire to disperse them") is not
+    if modality == "intended" and root == "16" and anchor.dep_ in ("ccomp", "xcomp") \
+            and base(anchor.head) in DECIDED:
+        modality = "asserted"  # "announced it would prohibit all aid to the rebels": a sanction decided
+    intent = INTENT_CODES.get(root) if modality == "intended" and not is_purpose(anchor) else None
+    if modality in ("intended", "hypothetical") and _conditional(anchor, root):
+        # "will withdraw its force unless the president arranges a ceasefire": a threat
+        intent = INTENT_CODES.get(root) if root >= "14" else "130"
+    elif modality == "negated" and quad_class in (1, 2) \
+            and (base(pred) in ACCEPTING or anchor.dep_ == "xcomp" and base(anchor.head) in REFUSING) \
+            and not any(base(h) in REQUEST for h in anchor.ancestors):  # not "urged them to refuse to"
+        # "will not accept more refugees", "failed to reach agreement", "declined to resign": a rejection
+        intent = "120"
+    return modality, intent
