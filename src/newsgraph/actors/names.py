@@ -32,17 +32,22 @@ class NameMatcher:
     def __init__(self, names: Iterable[str]) -> None:
         aliases = sorted(set(names))
         tokenised = cached("kb-names", (about.__version__, *aliases), lambda: _tokenise(aliases))  # the tokenizer's own version is the key
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # one-word names by their word; longer ones by their first two ("International Atomic …")
+        self._single: dict[str, list[str]] = {}
+        self._by_two: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
         for alias, words in zip(aliases, tokenised, strict=True):
-            if words:
-                self._by_first.setdefault(words[0], []).append((words, alias))
+            if len(words) == 1:
+                self._single.setdefault(words[0], []).append(alias)
+            elif words:
+                self._by_two.setdefault(words[:2], []).append((words, alias))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(name, start token, end token) of every match, overlapping ones included."""
         texts = [t.text for t in doc]
         found = []
         for i, text in enumerate(texts):
-            for words, alias in self._by_first.get(text, ()):
+            found.extend((alias, i, i + 1) for alias in self._single.get(text, ()))
+            for words, alias in self._by_two.get(tuple(texts[i:i + 2]), ()):
                 if tuple(texts[i:i + len(words)]) == words:
                     found.append((alias, i, i + len(words)))
         return found

@@ -18,6 +18,7 @@ lemmas), the knowledge base and the article's date. Its steps, in order:
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import islice
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,7 +27,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsgraph.actors import coref
-from newsgraph.actors.context import Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of
+from newsgraph.actors.context import (Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of,
+                                      sentence_span)
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
 from newsgraph.actors.names import NameMatcher
 from newsgraph.records import Actor, Mention
@@ -394,10 +396,11 @@ class ActorFinder:
         just speaking of ("Argentina's president ... the government", "Kenya ... its troops") —
         the nearest before it in its sentence or the one before, else the first after it in its
         sentence."""
-        sid = sentence_of(head)
+        sent = sentence_span(head)
+        previous = sentence_span(doc[sent.start - 1]) if sent.start > 0 else sent
         own = {t.i for t in head.subtree}
-        before = [t for t in reversed(doc[:head.i]) if sentence_of(t) >= sid - 1 and t.i not in own]
-        after = [t for t in doc[head.i + 1:] if sentence_of(t) == sid and t.i not in own]
+        before = [t for t in reversed(doc[previous.start:head.i]) if t.i not in own]
+        after = [t for t in doc[head.i + 1:sent.end] if t.i not in own]
         for token in (*before, *after):
             country = self._country_of_tokens([token], kb_spans) if kb_spans.at(token.i) or adjective_country(token, self.kb) else None
             if country:
@@ -512,7 +515,7 @@ def _countryless_actor(head: Token) -> bool:
     group ("protesters", "the company"), not a person's thing ("his jet") or "a" one of many."""
     if coarse(head) != "NOUN" or head.dep_ not in ARGUMENT_DEPS:
         return False
-    if not any(coarse(h) == "VERB" for h in list(head.ancestors)[:3]):
+    if not any(coarse(h) == "VERB" for h in islice(head.ancestors, 3)):
         return False
     dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
     return not dets & PERSONAL and not (head.tag_ == "NN" and dets & {"a", "an", "another"})
