@@ -39,6 +39,9 @@ from newsgraph.records import Actor, Article, Event, Paragraph, Place, Quote, Re
 
 __all__ = ["Pipeline", "Stage", "Work", "build_pipeline"]
 
+# Components of the English pipelines no stage uses unless asked to ([extract] ner): not loaded.
+UNUSED_COMPONENTS = ("ner", "senter")
+
 
 @dataclass
 class Work:
@@ -366,7 +369,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
                    actor_files: Sequence[Path] = ()) -> Pipeline:
     """The standard pipeline: structure → language → parse → sentences → actors → events → quotes."""
     settings = settings or ExtractSettings()
-    nlp = load_model(model or settings.model or None)
+    nlp = load_model(model or settings.model or None, () if settings.ner else UNUSED_COMPONENTS)
     kb = load_kb(tuple(Path(p) for p in (*settings.actors, *actor_files)), tuple(settings.actor_sources))
     stages: list[Stage] = [
         StructureStage(settings.plain),

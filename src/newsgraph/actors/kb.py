@@ -14,9 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
-from newsgraph.cache import cached, file_stamp
+from newsgraph.cache import cached, digest, file_stamp
 from newsgraph.data import read_lines, read_rows
 from newsgraph.errors import ConfigError
 
@@ -100,6 +98,8 @@ class KnowledgeBase:
     # surnames of heads of state or government that name one country only: "Bush" → "USA", for
     # "President Bush" and "the Bush administration" when the article's date picks no one
     leader_surnames: dict[str, str] = field(default_factory=dict)
+    # what the names were built from (bundled tables, user files): the key of caches built on them
+    names_key: str = ""
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
@@ -257,6 +257,8 @@ def _load_sectors(kb: KnowledgeBase) -> None:
 
 def load_user_actors(kb: KnowledgeBase, path: Path) -> None:
     """Add a user's YAML file of actors (format: docs/actors.md)."""
+    import yaml  # only for a user's own actors
+
     try:
         data = yaml.safe_load(path.read_text("utf-8"))
     except OSError as e:
@@ -313,9 +315,11 @@ def load_kb(user_files: tuple[Path, ...] = (), sources: tuple[str, ...] = ("news
         raise ConfigError(f"unknown actor source(s) {', '.join(unknown)} (known: {', '.join(KB_SOURCES)})")
     chosen = tuple(s for s in KB_SOURCES if s in sources)
     folder = Path(str(resources.files("newsgraph.data").joinpath("actors")))
-    kb = cached("kb", (*chosen, file_stamp(folder), file_stamp(__file__)), lambda: _bundled_kb(chosen))
+    key = (*chosen, file_stamp(folder), file_stamp(__file__))
+    kb = cached("kb", key, lambda: _bundled_kb(chosen))
     for path in user_files:
         load_user_actors(kb, path)
+    kb.names_key = digest((*key, *(f"{p}:{file_stamp(p)}" for p in user_files if Path(p).exists())))
     kb.names = dict(kb.names)
     return kb
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from spacy import about
 from spacy.tokens import Doc
 
-from newsgraph.cache import cached
+from newsgraph.cache import cached, file_stamp
 
 __all__ = ["NameMatcher"]
 
@@ -26,20 +26,31 @@ def _tokenise(names: list[str]) -> list[tuple[str, ...]]:
     return [tuple(t.text for t in make(name)) for name in names]
 
 
+Index = tuple[dict[str, list[str]], dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]]
+
+
+def _index(aliases: list[str]) -> Index:
+    """One-word names by their word; longer ones by their first two ("International Atomic …")."""
+    single: dict[str, list[str]] = {}
+    by_two: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
+    for alias, words in zip(aliases, _tokenise(aliases), strict=True):
+        if len(words) == 1:
+            single.setdefault(words[0], []).append(alias)
+        elif words:
+            by_two.setdefault((words[0], words[1]), []).append((words, alias))
+    return single, by_two
+
+
 class NameMatcher:
     """Every span of a doc whose tokens spell one of ``names`` exactly (case-sensitive)."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str], source_key: str = "") -> None:
+        """``source_key`` says what ``names`` were built from (KnowledgeBase.names_key); without
+        it the names themselves are the key (slower to compute for tens of thousands)."""
         aliases = sorted(set(names))
-        tokenised = cached("kb-names", (about.__version__, *aliases), lambda: _tokenise(aliases))  # the tokenizer's own version is the key
-        # one-word names by their word; longer ones by their first two ("International Atomic …")
-        self._single: dict[str, list[str]] = {}
-        self._by_two: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
-        for alias, words in zip(aliases, tokenised, strict=True):
-            if len(words) == 1:
-                self._single.setdefault(words[0], []).append(alias)
-            elif words:
-                self._by_two.setdefault(words[:2], []).append((words, alias))
+        # the tokenizer's own version is part of the key: another tokenizer splits names otherwise
+        key = (about.__version__, file_stamp(__file__), *((source_key,) if source_key else aliases))
+        self._single, self._by_two = cached("kb-names", key, lambda: _index(aliases))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(name, start token, end token) of every match, overlapping ones included."""

@@ -91,7 +91,7 @@ class ActorFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.gazetteer = load_gazetteer()
-        self.matcher = NameMatcher(kb.names)
+        self.matcher = NameMatcher(kb.names, kb.names_key)
 
     def kb_spans(self, doc: Doc) -> KbSpans:
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]

@@ -39,11 +39,12 @@ def resolve_model_name(name: str | None = None) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_model(name: str | None = None) -> Language:
-    """Load (once per process) the named spaCy pipeline with newsgraph's additions."""
+def load_model(name: str | None = None, exclude: tuple[str, ...] = ()) -> Language:
+    """Load (once per process) the named spaCy pipeline, without the components in ``exclude``
+    (what no stage uses is not even read from disk: NER unless [extract] ner asks for it)."""
     resolved = resolve_model_name(name)
     try:
-        nlp = spacy.load(resolved)
+        nlp = spacy.load(resolved, exclude=list(exclude))
     except (OSError, ImportError) as e:
         raise ModelError(f"cannot load spaCy model {resolved!r}: is it installed? ({e})") from e
     return nlp

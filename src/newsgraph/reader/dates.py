@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 __all__ = ["parse_published"]
 
@@ -27,6 +26,8 @@ def parse_published(value: object) -> str | None:
         return datetime.fromisoformat(text).isoformat()
     except ValueError:
         pass
+    from email.utils import parsedate_to_datetime  # RFC 2822, as feeds write dates
+
     try:
         return parsedate_to_datetime(text).isoformat()
     except (TypeError, ValueError, IndexError):
