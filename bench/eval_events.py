@@ -31,6 +31,9 @@ Seed: the required events of ``examples/seed/gold.json`` (type, source,
 target, asserted, date), the optional ones reported apart, and forbidden
 ones counted as errors.
 
+``--ablation`` scores each bundled lexicon alone and together; ``--coders`` the rules, the
+learned model and their hybrid ([extract] coder), with per-type and per-modality tables in the JSON.
+
 Writes ``bench/out/eval_events.json`` (or ``--json OUT``).
 """
 
@@ -304,6 +307,22 @@ def ablation(shared: Path) -> dict[str, Any]:
     return rows
 
 
+def coders(shared: Path) -> dict[str, Any]:
+    """Rules, model and hybrid on both dev sets, country- and span-based; per type and modality in the JSON."""
+    from newsgraph.config import ExtractSettings
+
+    rows = {}
+    print(f"\n  {'coder':10s} {'GSR F1':>7s} {'syn cty':>8s} {'syn span':>8s} {'syn P':>6s} {'syn R':>6s}")
+    for coder in ("rules", "model", "hybrid"):
+        pipeline = build_pipeline(ExtractSettings(coder=coder))
+        gsr, syn = score_gsr(pipeline, shared), score_synthetic(pipeline, shared)
+        rows[coder] = {"gsr": gsr, "synthetic": syn}
+        c = syn["country"]["overall"]
+        print(f"  {coder:10s} {gsr['overall']['f1']:7.3f} {c['f1']:8.3f} {syn['span']['overall']['f1']:8.3f} "
+              f"{c['precision']:6.3f} {c['recall']:6.3f}")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -311,6 +330,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--ablation", action="store_true",
                         help="also score each bundled lexicon alone (ours only, PETRARCH only) beside both")
+    parser.add_argument("--coders", action="store_true",
+                        help="also score the rules, the learned model and the hybrid of both ([extract] coder)")
     args = parser.parse_args()
     pipeline = build_pipeline()
     gsr = score_gsr(pipeline, args.shared, args.misses)
@@ -320,6 +341,8 @@ def main() -> None:
     out: dict[str, Any] = {"gsr": gsr, "synthetic": syn, "seed": seed}
     if args.ablation:
         out["ablation"] = ablation(args.shared)
+    if args.coders:
+        out["coders"] = coders(args.shared)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(out, indent=2) + "\n", "utf-8")
     print(f"\nwrote {args.json}")

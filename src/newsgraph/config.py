@@ -33,6 +33,7 @@ class ExtractSettings:
     event_patterns: tuple[str, ...] = ()  # CSV files with patterns.csv's columns, appended to the lexicon
     plain: bool = False  # no structure recovery: every line of every text is body (sentence corpora)
     actor_sources: tuple[str, ...] = ("newsgraph", "phoenix")  # bundled actor knowledge (actors/kb.py)
+    coder: str = "rules"  # rules | model | hybrid: how events are found (events/model.py)
     ner: bool = False  # run spaCy's NER so that entity labels keep places and things from being people
     lexicons: tuple[str, ...] = ("newsgraph", "petrarch")  # bundled predicate lexicons (events/lexicon.py)
 

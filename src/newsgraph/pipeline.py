@@ -26,6 +26,7 @@ from newsgraph.actors.words import use_lemma_tables
 from newsgraph.config import ExtractSettings
 from newsgraph.events.coder import EventCoder
 from newsgraph.events.lexicon import load_lexicon
+from newsgraph.events.model import load_event_model
 from newsgraph.events.ontology import load_ontology
 from newsgraph.quotes.finder import QuoteFinder
 from newsgraph.errors import InputError
@@ -244,9 +245,10 @@ class EventStage:
     components = frozenset({"parser", "tagger"})
 
     def __init__(self, kb: KnowledgeBase, pattern_files: Sequence[Path] = (),
-                 lexicons: Sequence[str] = ("newsgraph", "petrarch")) -> None:
+                 lexicons: Sequence[str] = ("newsgraph", "petrarch"), coder: str = "rules") -> None:
         lexicon = load_lexicon(tuple(Path(p) for p in pattern_files), tuple(lexicons))
-        self.coder = EventCoder(lexicon, load_ontology(), kb, load_gazetteer())
+        model = load_event_model() if coder != "rules" else None
+        self.coder = EventCoder(lexicon, load_ontology(), kb, load_gazetteer(), coder, model)
 
     def __call__(self, works: list[Work]) -> None:
         for work in works:
@@ -377,7 +379,7 @@ def build_pipeline(settings: ExtractSettings | None = None, model: str | None = 
         ParseStage(nlp, settings.batch_size),
         SentenceStage(),
         ActorStage(nlp, kb, settings.ner),
-        EventStage(kb, settings.event_patterns, settings.lexicons),
+        EventStage(kb, settings.event_patterns, settings.lexicons, settings.coder),
         QuoteStage(),
     ]
     return Pipeline(stages, nlp, settings.batch_size)

@@ -16,7 +16,7 @@ from newsgraph import __version__
 from newsgraph.cli.common import err, guarded
 from newsgraph.cli.monitor_cmds import register as register_monitor_commands
 from newsgraph.cli.scale_cmds import register as register_scale_commands
-from newsgraph.cli.store_cmds import PlainOption, register as register_store_commands
+from newsgraph.cli.store_cmds import CoderOption, PlainOption, register as register_store_commands
 
 if TYPE_CHECKING:  # what a command runs is imported when it runs (a fast --help)
     from newsgraph.cli.output import RecordWriter
@@ -70,7 +70,8 @@ def _summary(done: int, skipped: Counter[str]) -> str:
 
 def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None = None,
                model: str | None = None, config: Path | None = None, max_mb: float | None = None,
-               actor_files: list[Path] | None = None, plain: bool = False) -> tuple[int, Counter[str]]:
+               actor_files: list[Path] | None = None, plain: bool = False,
+               coder: str | None = None) -> tuple[int, Counter[str]]:
     """Extract every input and write the records; returns (records, skipped by reason)."""
     from newsgraph.pipeline import build_pipeline
     from newsgraph.reader.sources import read_inputs
@@ -83,6 +84,8 @@ def extract_to(paths: list[str], writer: RecordWriter, *, published: str | None 
         settings = dataclasses.replace(settings, max_input_mb=max_mb)
     if plain:
         settings = dataclasses.replace(settings, plain=True)
+    if coder:
+        settings = dataclasses.replace(settings, coder=coder)
     pipeline = build_pipeline(settings, model=model, actor_files=actor_files or ())
     items = _with_warnings(read_inputs(paths, max_bytes=settings.max_input_bytes, published=published))
     skipped: Counter[str] = Counter()
@@ -134,6 +137,7 @@ def extract(
     max_size: Annotated[Optional[float], typer.Option("--max-size", help="Skip inputs with more than this many MB of text (default 5).", min=0.001)] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="YAML file of your own actors (docs/actors.md); repeatable.")] = None,
     plain: PlainOption = False,
+    coder: CoderOption = None,
 ) -> None:
     """Extract articles into newsgraph records (see docs/schema.md).
 
@@ -143,7 +147,7 @@ def extract(
     if fmt is None and _many_documents(paths):
         fmt = Format.jsonl
     done, skipped = extract_to(paths, _writer(fmt), published=published, model=model, config=config,
-                               max_mb=max_size, actor_files=actors, plain=plain)
+                               max_mb=max_size, actor_files=actors, plain=plain, coder=coder)
     err.print(f"newsgraph: {escape(_summary(done, skipped))}", soft_wrap=True)
     if skipped:
         raise typer.Exit(1)

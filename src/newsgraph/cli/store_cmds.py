@@ -119,6 +119,7 @@ TypeOption = Annotated[Optional[list[str]], typer.Option("--type", help="PLOVER 
 ModalityOption = Annotated[Optional[list[str]], typer.Option(help="Modality: asserted (default), intended, requested, hypothetical, negated, claimed, or all.")]
 QuadOption = Annotated[Optional[list[int]], typer.Option("--quad", help="QuadClass 1–4.", min=1, max=4)]
 HistoricalOption = Annotated[bool, typer.Option("--historical", help="Include background events.")]
+CoderOption = Annotated[Optional[str], typer.Option("--coder", help="How events are found: rules, model or hybrid (default: [extract] coder, rules).")]
 PlainOption = Annotated[bool, typer.Option("--plain", help="Every line of every text is body: no headline, caption or boilerplate recovery (sentence corpora).")]
 
 
@@ -133,6 +134,7 @@ def register(app: typer.Typer) -> None:
         published: Annotated[Optional[str], typer.Option(help="Publication date for inputs that carry none (YYYY-MM-DD).")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
         plain: PlainOption = False,
+        coder: CoderOption = None,
     ) -> None:
         """Extract a corpus into the database: new and changed articles only; safe to stop and rerun.
 
@@ -144,8 +146,10 @@ def register(app: typer.Typer) -> None:
         from newsgraph.store.ingest import ingest as run_ingest
 
         settings = load_settings(config)
-        if plain:
-            settings = dataclasses.replace(settings, extract=dataclasses.replace(settings.extract, plain=True))
+        if plain or coder:
+            extract = dataclasses.replace(settings.extract, plain=plain or settings.extract.plain,
+                                          coder=coder or settings.extract.coder)
+            settings = dataclasses.replace(settings, extract=extract)
         path = _db(db, config)
         items = read_inputs(paths, max_bytes=settings.extract.max_input_bytes, published=_date(published) and published)
         started = time.monotonic()

@@ -34,7 +34,9 @@ from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import base, coarse
 from newsgraph.data import read_rows
 from newsgraph.events.arguments import Arg, ArgumentFinder, _country_actor, _domestic_target
+from newsgraph.errors import ConfigError
 from newsgraph.events.lexicon import Lexicon, Pattern
+from newsgraph.events.model import MODEL_FILE, NONE, EventModel, candidate, features
 from newsgraph.events.modality import modality_of, stated_intent
 from newsgraph.events.ontology import CameoCode, Ontology
 from newsgraph.events.places import LOCATIVE, PlaceFinder
@@ -68,8 +70,33 @@ class _Setting:
     place: Place | None
 
 
+CODERS = ("rules", "model", "hybrid")
+# Where the model's events look for a target: the object, then the prepositions acts are aimed with.
+MODEL_TARGETS = ("dobj", "dative", "prep:against", "prep:with", "prep:to", "prep:on", "prep:into", "prep:at",
+                 "prep:over", "none")
+# hybrid: a rule event is dropped when the model gives its predicate P(NONE) at least this. Every
+# threshold tried (0.90 to 0.99) lost F1 on both dev sets, so the model rejects nothing for now.
+REJECT_NONE = 1.01
+PROPOSE = 0.60  # hybrid and model: the model's event on a predicate when its type has at least this
+
+
 class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
-    def __init__(self, lexicon: Lexicon, ontology: Ontology, kb: KnowledgeBase, gazetteer: Gazetteer) -> None:
+    def __init__(self, lexicon: Lexicon, ontology: Ontology, kb: KnowledgeBase, gazetteer: Gazetteer,
+                 coder: str = "rules", model: EventModel | None = None) -> None:
+        if coder not in CODERS:
+            raise ConfigError(f"[extract] coder must be one of {', '.join(CODERS)}, not {coder!r}")
+        if coder != "rules" and model is None:
+            raise ConfigError(f"[extract] coder = {coder!r} needs the event model (data/{MODEL_FILE}): run `make model`")
+        self.coder, self.model = coder, model
+        self.model_patterns = {row["type"]: Pattern(lemma="", pos="", light=frozenset(), objects=frozenset(), prep="",
+                                                    targets=MODEL_TARGETS, cameo=row["cameo"], note="model",
+                                                    source="model")
+                               for row in read_rows("events/model_codes.csv")}
+        self.lexicon_types: dict[str, set[str]] = {}
+        for p in lexicon.patterns:
+            code = ontology.codes.get(p.cameo)
+            if code is not None and code.plover_type:
+                self.lexicon_types.setdefault(p.lemma, set()).add(code.plover_type)
         self.lexicon = lexicon
         self.ontology = ontology
         self.kb = kb
@@ -84,6 +111,7 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
     def code(self, doc: Doc, actors: Sequence[Actor], sentences: Sequence[Sentence],
              published: date | None) -> tuple[list[Event], list[Place]]:
         index = ActorIndex(doc, actors)
+        self._index = index  # for the model's features
         self._sentence_cache = {}
         text = doc.text
         events: list[Event] = []
@@ -92,7 +120,7 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
         recent: list[tuple[int, list[Arg]]] = []  # (sentence, participants) of events so far
         starts = [s.start for s in sentences]
         for token in doc:
-            for pattern, anchor, pred in self._predicates(token):
+            for pattern, anchor, pred in self._chosen_predicates(token):
                 for event in self._events(doc, index, pattern, anchor, pred, sentences, starts, published, recent, text):
                     # one event per action: the same kind of act between the same sides in a sentence
                     # ("the US" and "Biden" named for one invitation) is kept once; a side is a
@@ -105,6 +133,20 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
                     anchors.append(anchor)
         events = _drop_elaborations(events, anchors)
         return [_renumber(e, i) for i, e in enumerate(events, start=1)], self.places(doc, index)
+
+    def _chosen_predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
+        """The rules' predicates, the model's, or both (``coder``; see events/model.py)."""
+        rules = list(self._predicates(token)) if self.coder != "model" else []
+        if self.coder == "rules" or self.model is None or not candidate(token, self.lexicon):
+            yield from rules
+            return
+        label, p, p_none = self.model.best(features(token, self.lexicon_types, self._index))
+        if self.coder == "hybrid" and rules:
+            if p_none < REJECT_NONE:
+                yield from rules
+            return
+        if label != NONE and p >= PROPOSE and label in self.model_patterns:
+            yield self.model_patterns[label], token, token
 
     # -- an event from its predicate, arguments, modality and date ----------------------
 

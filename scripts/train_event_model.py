@@ -1,0 +1,125 @@
+"""Train the learned event model from the written training corpus and write it into the package.
+
+Reads ``training/*.jsonl`` (passages written for newsgraph, never the dev sets), reads them with the
+pipeline's stages up to the actors (as `newsgraph extract` reads JSONL records), aligns each written event with the predicate it is on
+(``events/model.py: aligned``), and trains a multinomial logistic regression over the parse
+features of every candidate predicate, with a fixed seed. Holds out every tenth passage to
+report how well it learned (macro-F1 over the types, against the majority class), then trains
+on everything and writes ``src/newsgraph/data/model/event_model.npz``.
+
+    .venv/bin/python scripts/train_event_model.py [--limit N] [--out PATH] [--epochs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsgraph.actors.index import ActorIndex  # noqa: E402
+from newsgraph.config import ExtractSettings  # noqa: E402
+from newsgraph.events.lexicon import load_lexicon  # noqa: E402
+from newsgraph.events.model import NONE, EventModel, aligned, candidate, features, train  # noqa: E402
+from newsgraph.events.ontology import load_ontology  # noqa: E402
+from newsgraph.pipeline import Work, build_pipeline  # noqa: E402
+from newsgraph.reader.sources import RawDocument  # noqa: E402
+from newsgraph.records import InputRef  # noqa: E402
+
+OUT = ROOT / "src" / "newsgraph" / "data" / "model" / "event_model.npz"
+
+
+def passages(limit: int | None, corpus: Path = ROOT / "training") -> list[dict]:
+    rows = [json.loads(line) for path in sorted(corpus.glob("*.jsonl"))
+            for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def lexicon_types() -> dict[str, set[str]]:
+    lexicon, ontology = load_lexicon(), load_ontology()
+    types: dict[str, set[str]] = {}
+    for p in lexicon.patterns:
+        code = ontology.codes.get(p.cameo)
+        if code is not None and code.plover_type:
+            types.setdefault(p.lemma, set()).add(code.plover_type)
+    return types
+
+
+def examples(rows: list[dict]) -> list[list[tuple[list[str], str]]]:
+    """Per passage: (features, label) of every candidate predicate, the passage read by the
+    pipeline's stages up to its actors, as `newsgraph extract` reads a JSONL record."""
+    pipeline = build_pipeline(ExtractSettings())
+    upto = [s for s in pipeline.stages if s.name not in ("events", "quotes")]
+    lexicon, types = load_lexicon(), lexicon_types()
+    out = []
+    for start in range(0, len(rows), 64):
+        chunk = rows[start:start + 64]
+        works = [Work(raw=RawDocument(ref=InputRef(path=r["id"], format="jsonl"), text=r["text"], layout="body",
+                                      published=r.get("published"))) for r in chunk]
+        for stage in upto:
+            stage([w for w in works if w.error is None])
+        for row, work in zip(chunk, works, strict=True):
+            if work.error is not None or work.doc is None:
+                out.append([])
+                continue
+            doc, index = work.doc, ActorIndex(work.doc, work.actors)
+            cands = [t for t in doc if candidate(t, lexicon)]
+            labels = aligned(doc, row["events"], cands)
+            out.append([(features(t, types, index), labels.get(t.i, NONE)) for t in cands])
+    return out
+
+
+def macro_f1(model: EventModel, data: list[tuple[list[str], str]]) -> tuple[float, float]:
+    """(macro-F1 over the event types, accuracy)."""
+    tp, fp, fn, right = Counter(), Counter(), Counter(), 0
+    for feats, gold in data:
+        guess = model.best(feats)[0]
+        right += guess == gold
+        if guess == gold:
+            tp[gold] += 1
+        else:
+            fp[guess] += 1
+            fn[gold] += 1
+    kinds = {k for k in (*tp, *fp, *fn) if k != NONE}
+    f1s = [2 * tp[k] / (2 * tp[k] + fp[k] + fn[k]) for k in kinds if tp[k] + fp[k] + fn[k]]
+    return (sum(f1s) / len(f1s) if f1s else 0.0), right / max(1, len(data))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, help="use the first N passages only")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "training", help="folder of *.jsonl passages")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--no-holdout", action="store_true", help="skip the held-out check")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    rows = passages(args.limit, args.corpus)
+    per_passage = examples(rows)
+    positives = sum(label != NONE for ex in per_passage for _f, label in ex)
+    events = sum(len(r["events"]) for r in rows)
+    print(f"{len(rows)} passages, {events} written events, {positives} aligned with a predicate "
+          f"({sum(len(ex) for ex in per_passage)} candidates) in {time.monotonic() - started:.0f}s")
+    if not args.no_holdout:
+        train_part = [e for n, ex in enumerate(per_passage) if n % 10 for e in ex]
+        held = [e for n, ex in enumerate(per_passage) if not n % 10 for e in ex]
+        model = train(train_part, epochs=args.epochs)
+        f1, accuracy = macro_f1(model, held)
+        majority = Counter(label for _f, label in held).most_common(1)[0]
+        print(f"held out (every 10th passage): macro-F1 over types {f1:.3f}, accuracy {accuracy:.3f} "
+              f"(majority class {majority[0]}: accuracy {majority[1] / max(1, len(held)):.3f}, macro-F1 0)")
+    model = train([e for ex in per_passage for e in ex], epochs=args.epochs)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    model.save(args.out)
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(model.index)} features, "
+          f"{len(model.labels)} labels) in {time.monotonic() - started:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
