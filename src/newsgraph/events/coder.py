@@ -77,7 +77,12 @@ MODEL_TARGETS = ("dobj", "dative", "prep:against", "prep:with", "prep:to", "prep
 # hybrid: a rule event is dropped when the model gives its predicate P(NONE) at least this. Every
 # threshold tried (0.90 to 0.99) lost F1 on both dev sets, so the model rejects nothing for now.
 REJECT_NONE = 1.01
-PROPOSE = 0.60  # hybrid and model: the model's event on a predicate when its type has at least this
+# hybrid: a rule event takes the model's type when the model gives another type at least this, and the
+# model adds events on predicates the rules left alone when it gives their type at least PROPOSE.
+# Tuned on the dev sets (docs/events.md, model card): the best synthetic-set F1 of those tried.
+RETYPE = 0.90
+PROPOSE = 0.80
+MODEL_PROPOSE = 0.60  # model: its events on every predicate whose type it gives at least this
 
 
 class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
@@ -142,10 +147,17 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
             return
         label, p, p_none = self.model.best(features(token, self.lexicon_types, self._index))
         if self.coder == "hybrid" and rules:
-            if p_none < REJECT_NONE:
-                yield from rules
+            if p_none >= REJECT_NONE:
+                return
+            for pattern, anchor, pred in rules:
+                rule_type = self.ontology.codes[pattern.cameo].plover_type if pattern.cameo in self.ontology.codes else None
+                if label not in (NONE, rule_type) and p >= RETYPE and label in self.model_patterns and pred.i == token.i:
+                    yield self.model_patterns[label], anchor, pred  # the model is sure of another type
+                else:
+                    yield pattern, anchor, pred
             return
-        if label != NONE and p >= PROPOSE and label in self.model_patterns:
+        threshold = PROPOSE if self.coder == "hybrid" else MODEL_PROPOSE
+        if label != NONE and p >= threshold and label in self.model_patterns:
             yield self.model_patterns[label], token, token
 
     # -- an event from its predicate, arguments, modality and date ----------------------
