@@ -5,7 +5,8 @@ pipeline's stages up to the actors (as `newsgraph extract` reads JSONL records),
 (``events/model.py: aligned``), and trains a multinomial logistic regression over the parse
 features of every candidate predicate, with a fixed seed. Holds out every tenth passage to
 report how well it learned (macro-F1 over the types, against the majority class), then trains
-on everything and writes ``src/newsgraph/data/model/event_model.npz``.
+on everything and writes ``src/newsgraph/data/model/event_model.npz``; a second model over the
+same features, trained on the aligned predicates, gives their modality (``event_modality.npz``).
 
     .venv/bin/python scripts/train_event_model.py [--limit N] [--out PATH] [--epochs N]
 """
@@ -25,13 +26,14 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.actors.index import ActorIndex  # noqa: E402
 from newsgraph.config import ExtractSettings  # noqa: E402
 from newsgraph.events.lexicon import load_lexicon  # noqa: E402
-from newsgraph.events.model import NONE, EventModel, aligned, candidate, features, train  # noqa: E402
+from newsgraph.events.model import NONE, EventModel, aligned_events, candidate, features, train  # noqa: E402
 from newsgraph.events.ontology import load_ontology  # noqa: E402
 from newsgraph.pipeline import Work, build_pipeline  # noqa: E402
 from newsgraph.reader.sources import RawDocument  # noqa: E402
 from newsgraph.records import InputRef  # noqa: E402
 
 OUT = ROOT / "src" / "newsgraph" / "data" / "model" / "event_model.npz"
+MODALITY_OUT = OUT.with_name("event_modality.npz")
 
 
 def passages(limit: int | None, corpus: Path = ROOT / "training") -> list[dict]:
@@ -50,8 +52,8 @@ def lexicon_types() -> dict[str, set[str]]:
     return types
 
 
-def examples(rows: list[dict]) -> list[list[tuple[list[str], str]]]:
-    """Per passage: (features, label) of every candidate predicate, the passage read by the
+def examples(rows: list[dict]) -> list[list[tuple[list[str], str, str | None]]]:
+    """Per passage: (features, type or NONE, modality or None) of every candidate predicate, the passage read by the
     pipeline's stages up to its actors, as `newsgraph extract` reads a JSONL record."""
     pipeline = build_pipeline(ExtractSettings())
     upto = [s for s in pipeline.stages if s.name not in ("events", "quotes")]
@@ -69,13 +71,15 @@ def examples(rows: list[dict]) -> list[list[tuple[list[str], str]]]:
                 continue
             doc, index = work.doc, ActorIndex(work.doc, work.actors)
             cands = [t for t in doc if candidate(t, lexicon)]
-            labels = aligned(doc, row["events"], cands)
-            out.append([(features(t, types, index), labels.get(t.i, NONE)) for t in cands])
+            found = aligned_events(doc, row["events"], cands)
+            out.append([(features(t, types, index), found[t.i]["type"][0] if t.i in found else NONE,
+                         found[t.i]["modality"] if t.i in found else None) for t in cands])
     return out
 
 
-def macro_f1(model: EventModel, data: list[tuple[list[str], str]]) -> tuple[float, float]:
-    """(macro-F1 over the event types, accuracy)."""
+def macro_f1(model: EventModel, data: list[tuple[list[str], str]], none: str = NONE) -> tuple[float, float]:
+    """(macro-F1 over the labels but ``none`` — the event types, or the modalities but asserted —,
+    accuracy)."""
     tp, fp, fn, right = Counter(), Counter(), Counter(), 0
     for feats, gold in data:
         guess = model.best(feats)[0]
@@ -85,7 +89,7 @@ def macro_f1(model: EventModel, data: list[tuple[list[str], str]]) -> tuple[floa
         else:
             fp[guess] += 1
             fn[gold] += 1
-    kinds = {k for k in (*tp, *fp, *fn) if k != NONE}
+    kinds = {k for k in (*tp, *fp, *fn) if k != none}
     f1s = [2 * tp[k] / (2 * tp[k] + fp[k] + fn[k]) for k in kinds if tp[k] + fp[k] + fn[k]]
     return (sum(f1s) / len(f1s) if f1s else 0.0), right / max(1, len(data))
 
@@ -101,23 +105,27 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     rows = passages(args.limit, args.corpus)
     per_passage = examples(rows)
-    positives = sum(label != NONE for ex in per_passage for _f, label in ex)
+    positives = sum(label != NONE for ex in per_passage for _f, label, _m in ex)
     events = sum(len(r["events"]) for r in rows)
     print(f"{len(rows)} passages, {events} written events, {positives} aligned with a predicate "
           f"({sum(len(ex) for ex in per_passage)} candidates) in {time.monotonic() - started:.0f}s")
+    kinds = [[(f, label) for f, label, _m in ex] for ex in per_passage]
+    moods = [[(f, m) for f, _label, m in ex if m] for ex in per_passage]
     if not args.no_holdout:
-        train_part = [e for n, ex in enumerate(per_passage) if n % 10 for e in ex]
-        held = [e for n, ex in enumerate(per_passage) if not n % 10 for e in ex]
-        model = train(train_part, epochs=args.epochs)
-        f1, accuracy = macro_f1(model, held)
-        majority = Counter(label for _f, label in held).most_common(1)[0]
-        print(f"held out (every 10th passage): macro-F1 over types {f1:.3f}, accuracy {accuracy:.3f} "
-              f"(majority class {majority[0]}: accuracy {majority[1] / max(1, len(held)):.3f}, macro-F1 0)")
-    model = train([e for ex in per_passage for e in ex], epochs=args.epochs)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    model.save(args.out)
-    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.1f} MB, {len(model.index)} features, "
-          f"{len(model.labels)} labels) in {time.monotonic() - started:.0f}s")
+        for what, data in (("types", kinds), ("modalities", moods)):
+            train_part = [e for n, ex in enumerate(data) if n % 10 for e in ex]
+            held = [e for n, ex in enumerate(data) if not n % 10 for e in ex]
+            model = train(train_part, epochs=args.epochs)
+            f1, accuracy = macro_f1(model, held, none=NONE if what == "types" else "asserted")
+            majority = Counter(label for _f, label in held).most_common(1)[0]
+            print(f"held out (every 10th passage), {what}: macro-F1 {f1:.3f}, accuracy {accuracy:.3f} "
+                  f"(majority class {majority[0]}: accuracy {majority[1] / max(1, len(held)):.3f})")
+    for data, out in ((kinds, args.out), (moods, args.out.with_name(MODALITY_OUT.name))):
+        model = train([e for ex in data for e in ex], epochs=args.epochs)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        model.save(out)
+        print(f"wrote {out} ({out.stat().st_size / 1e6:.1f} MB, {len(model.index)} features, "
+              f"{len(model.labels)} labels) in {time.monotonic() - started:.0f}s")
     return 0
 
 

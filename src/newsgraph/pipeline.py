@@ -26,7 +26,7 @@ from newsgraph.actors.words import use_lemma_tables
 from newsgraph.config import ExtractSettings
 from newsgraph.events.coder import EventCoder
 from newsgraph.events.lexicon import load_lexicon
-from newsgraph.events.model import load_event_model
+from newsgraph.events.model import MODALITY_FILE, load_event_model
 from newsgraph.events.ontology import load_ontology
 from newsgraph.quotes.finder import QuoteFinder
 from newsgraph.errors import InputError
@@ -248,7 +248,8 @@ class EventStage:
                  lexicons: Sequence[str] = ("newsgraph", "petrarch"), coder: str = "rules") -> None:
         lexicon = load_lexicon(tuple(Path(p) for p in pattern_files), tuple(lexicons))
         model = load_event_model() if coder != "rules" else None
-        self.coder = EventCoder(lexicon, load_ontology(), kb, load_gazetteer(), coder, model)
+        modality = load_event_model(name=MODALITY_FILE) if coder != "rules" else None
+        self.coder = EventCoder(lexicon, load_ontology(), kb, load_gazetteer(), coder, model, modality)
 
     def __call__(self, works: list[Work]) -> None:
         for work in works:

@@ -83,16 +83,20 @@ REJECT_NONE = 1.01
 RETYPE = 0.90
 PROPOSE = 0.80
 MODEL_PROPOSE = 0.60  # model: its events on every predicate whose type it gives at least this
+# The modality model's reading replaces the rules' for the model's events (and the rules' in hybrid)
+# when it gives it at least this; every threshold tried (0.5 to 0.9) lost F1 on both dev sets, so off.
+MODEL_MODALITY = 1.01
+RULE_MODALITY = 1.01
 
 
 class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
     def __init__(self, lexicon: Lexicon, ontology: Ontology, kb: KnowledgeBase, gazetteer: Gazetteer,
-                 coder: str = "rules", model: EventModel | None = None) -> None:
+                 coder: str = "rules", model: EventModel | None = None, modality_model: EventModel | None = None) -> None:
         if coder not in CODERS:
             raise ConfigError(f"[extract] coder must be one of {', '.join(CODERS)}, not {coder!r}")
         if coder != "rules" and model is None:
             raise ConfigError(f"[extract] coder = {coder!r} needs the event model (data/{MODEL_FILE}): run `make model`")
-        self.coder, self.model = coder, model
+        self.coder, self.model, self.modality_model = coder, model, modality_model
         self.model_patterns = {row["type"]: Pattern(lemma="", pos="", light=frozenset(), objects=frozenset(), prep="",
                                                     targets=MODEL_TARGETS, cameo=row["cameo"], note="model",
                                                     source="model")
@@ -139,6 +143,16 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
         events = _drop_elaborations(events, anchors)
         return [_renumber(e, i) for i, e in enumerate(events, start=1)], self.places(doc, index)
 
+    def _modality(self, anchor: Token, pred: Token, pattern: Pattern) -> str:
+        """The rules' reading of how the act is reported; for the model's events (and in hybrid,
+        where the modality model is sure of another) the modality model's."""
+        modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
+        if self.modality_model is None or self.coder == "rules":
+            return modality
+        label, p, _ = self.modality_model.best(features(pred, self.lexicon_types, self._index))
+        sure = MODEL_MODALITY if pattern.source == "model" else RULE_MODALITY
+        return label if p >= sure else modality
+
     def _chosen_predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
         """The rules' predicates, the model's, or both (``coder``; see events/model.py)."""
         rules = list(self._predicates(token)) if self.coder != "model" else []
@@ -177,7 +191,7 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
         targets = self._event_targets(code, anchor, pred, pattern, index, sources, recent, place)
         sid, sent_text = _sentence_at(anchor, sentences, starts, text)
         when, historical = _dated(anchor, published, sent_text)
-        modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
+        modality = self._modality(anchor, pred, pattern)
         recent.append((sid, sources + targets))
         pairs, reciprocal, two_sides = _pairs(code, pred, sources, targets)
         modality, intent = stated_intent(code.root, code.quad_class, modality, anchor, pred)

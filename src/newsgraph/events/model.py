@@ -27,10 +27,11 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.words import base, coarse
 from newsgraph.events.lexicon import Lexicon
 
-__all__ = ["EventModel", "candidate", "features", "load_event_model", "train"]
+__all__ = ["EventModel", "aligned", "aligned_events", "candidate", "features", "load_event_model", "train"]
 
 NONE = "NONE"
 MODEL_FILE = "model/event_model.npz"
+MODALITY_FILE = "model/event_modality.npz"  # the same features, the modality of an event's predicate
 AUXILIARIES = {"will", "would", "could", "may", "might", "should", "must", "can", "shall"}
 
 
@@ -120,10 +121,11 @@ class EventModel:
                             weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
 
 
-@lru_cache(maxsize=2)
-def load_event_model(path: str | None = None) -> EventModel | None:
-    """The shipped model (or the one at ``path``); None when there is none."""
-    source = Path(path) if path else Path(str(resources.files("newsgraph.data").joinpath(MODEL_FILE)))
+@lru_cache(maxsize=4)
+def load_event_model(path: str | None = None, name: str = MODEL_FILE) -> EventModel | None:
+    """The shipped model (``MODEL_FILE``: types; ``MODALITY_FILE``: modalities) or the one at
+    ``path``; None when there is none."""
+    source = Path(path) if path else Path(str(resources.files("newsgraph.data").joinpath(name)))
     if not source.is_file():
         return None
     with np.load(source, allow_pickle=False) as data:
@@ -176,9 +178,14 @@ def _within(token: Token, candidate_token: Token) -> bool:
 
 
 def aligned(doc, events: Sequence[dict], candidates: Sequence[Token]) -> dict[int, str]:  # type: ignore[no-untyped-def]
+    """{token index: PLOVER type} of the candidates written events are on (``aligned_events``)."""
+    return {i: event["type"][0] for i, event in aligned_events(doc, events, candidates).items()}
+
+
+def aligned_events(doc, events: Sequence[dict], candidates: Sequence[Token]) -> dict[int, dict]:  # type: ignore[no-untyped-def]
     """Which candidate predicate each written event is on: the deepest one whose phrase holds both
-    its source and its target, else its target, else its source. {token index: PLOVER type}."""
-    labels: dict[int, str] = {}
+    its source and its target, else its target, else its source. {token index: the event}."""
+    labels: dict[int, dict] = {}
     for event in events:
         sides = []
         for key in ("source", "target"):
@@ -192,6 +199,6 @@ def aligned(doc, events: Sequence[dict], candidates: Sequence[Token]) -> dict[in
                     and all(t.i != c.i for t in needed)]
             if fits:
                 deepest = max(fits, key=lambda c: len(list(c.ancestors)))
-                labels[deepest.i] = event["type"][0]
+                labels[deepest.i] = event
                 break
     return labels

@@ -13,7 +13,7 @@ from newsgraph.config import ExtractSettings
 from newsgraph.errors import ConfigError
 from newsgraph.events.coder import EventCoder
 from newsgraph.events.lexicon import load_lexicon
-from newsgraph.events.model import MODEL_FILE, NONE, aligned, candidate, load_event_model
+from newsgraph.events.model import MODALITY_FILE, MODEL_FILE, NONE, aligned, candidate, load_event_model
 from newsgraph.events.ontology import load_ontology
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import RawDocument
@@ -29,7 +29,7 @@ def test_the_model_learns_from_a_small_slice_of_the_corpus() -> None:
     rows = t.passages(None)
     if len(rows) < 300:
         pytest.skip("training corpus not present")
-    per_passage = t.examples(rows[:300])
+    per_passage = [[(f, label) for f, label, _modality in ex] for ex in t.examples(rows[:300])]
     train_part = [e for ex in per_passage[:240] for e in ex]
     held = [e for ex in per_passage[240:] for e in ex]
     from newsgraph.events.model import train
@@ -55,6 +55,9 @@ def test_the_model_ships_and_loads() -> None:
     assert path.is_file() and path.stat().st_size < 30_000_000
     model = load_event_model()
     assert model is not None and NONE in model.labels and "ASSAULT" in model.labels
+    modality = load_event_model(name=MODALITY_FILE)
+    assert modality is not None and set(modality.labels) == {"asserted", "intended", "requested", "negated",
+                                                             "hypothetical", "claimed"}
     assert abs(sum(model.proba(["L=attack", "P=VERB"]).values()) - 1.0) < 1e-4
 
 
