@@ -8,7 +8,6 @@ PyPI). Nothing is ever downloaded at run time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-import re
 from functools import lru_cache
 from importlib.util import find_spec
 
@@ -71,27 +70,24 @@ def _closure(nlp: Language, wanted: set[str]) -> set[str]:
     return needed
 
 
-def _paragraphs(text: str) -> list[str]:
-    """The text cut after each blank line; the pieces join back into the text exactly."""
-    return [piece for piece in re.split(r"(?<=\n\n)", text) if piece]
-
-
 def parse(nlp: Language, texts: Iterable[str], components: set[str], batch_size: int = 32) -> Iterator[Doc]:
     """``nlp.pipe`` over ``texts`` with every component not in ``components`` (or their inputs) disabled.
 
-    Each paragraph (blank-line-separated) is parsed on its own, so no sentence
-    or dependency crosses a paragraph, and the pieces are joined back into one
-    ``Doc`` whose text is exactly the input text.
+    Each paragraph (blank-line-separated) starts a sentence that the parser keeps (a sentence
+    start set before parsing is one it respects), so no sentence or dependency crosses a
+    paragraph; the Doc's text is exactly the input text.
     """
     keep = _closure(nlp, components)
     disable = [name for name in nlp.pipe_names if name not in keep]
-    pieces = ((piece, n) for n, text in enumerate(texts) for piece in _paragraphs(text) or [text])
-    current, parts = 0, []
-    for doc, n in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size * 16, disable=disable):
-        if n != current and parts:
-            yield Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-        current = n
-        parts.append(doc)
-    if parts:
-        yield Doc.from_docs(parts, ensure_whitespace=False)
+    yield from nlp.pipe((_with_paragraph_starts(nlp, text) for text in texts), batch_size=batch_size, disable=disable)
+
+
+def _with_paragraph_starts(nlp: Language, text: str) -> Doc:
+    """The text tokenised, with a sentence start after each blank line (the tokenizer makes the
+    blank line a whitespace token of its own)."""
+    doc = nlp.make_doc(text)
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n\n" in previous.text:
+            token.is_sent_start = True
+    return doc
