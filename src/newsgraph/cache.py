@@ -79,7 +79,9 @@ def _load(path: Path) -> object:
     enabled = gc.isenabled()
     gc.disable()  # the collector has nothing to find among freshly loaded tables, and slows them
     try:
-        return pickle.loads(data)  # noqa: S301 - the user's own cache, written by this module
+        value = pickle.loads(data)  # noqa: S301 - the user's own cache, written by this module
+        gc.freeze()  # long-lived tables: later collections need not walk them again
+        return value
     finally:
         if enabled:
             gc.enable()

@@ -47,10 +47,10 @@ class NameMatcher:
     def __init__(self, names: Iterable[str], source_key: str = "") -> None:
         """``source_key`` says what ``names`` were built from (KnowledgeBase.names_key); without
         it the names themselves are the key (slower to compute for tens of thousands)."""
-        aliases = sorted(set(names))
+        names = list(names)
         # the tokenizer's own version is part of the key: another tokenizer splits names otherwise
-        key = (about.__version__, file_stamp(__file__), *((source_key,) if source_key else aliases))
-        self._single, self._by_two = cached("kb-names", key, lambda: _index(aliases))
+        key = (about.__version__, file_stamp(__file__), *((source_key,) if source_key else sorted(set(names))))
+        self._single, self._by_two = cached("kb-names", key, lambda: _index(sorted(set(names))))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(name, start token, end token) of every match, overlapping ones included."""
