@@ -17,7 +17,7 @@ default), each with spaCy loaded once and warm before timing.
 Writes ``bench/out/throughput.json`` and a plot of articles/s against worker
 processes, ``bench/out/throughput_workers.png``, and prints the figures.
 
-    .venv/bin/python bench/throughput.py [--docs 300] [--repeat 3] [--max-workers N]
+    .venv/bin/python bench/throughput.py [--docs 300] [--repeat 3] [--max-workers N] [--coder rules|model|hybrid]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
+from newsgraph.config import ExtractSettings
 from newsgraph.nlp.model import _closure, load_model
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import read_inputs
@@ -78,9 +79,10 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--max-workers", type=int, default=0, help="worker processes to try (default: every core)")
+    parser.add_argument("--coder", choices=("rules", "model", "hybrid"), default="rules", help="[extract] coder")
     args = parser.parse_args()
 
-    pipeline = build_pipeline()
+    pipeline = build_pipeline(ExtractSettings(coder=args.coder))
     nlp = load_model(None)
     same = _closure(nlp, set().union(*(s.components for s in pipeline.stages)))
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,7 +132,7 @@ def main() -> None:
                     ("extract_no_quotes", extract_no_quotes), ("extract", extract))}
 
     figures = {
-        "docs": args.docs, "words": words, "repeat": args.repeat, "workers": 1,
+        "docs": args.docs, "words": words, "repeat": args.repeat, "workers": 1, "coder": args.coder,
         "model": pipeline.labels["model"], "components": sorted(same),
         "python": platform.python_version(), "machine": platform.machine(),
         **{f"{k}_seconds": round(v, 3) for k, v in seconds.items()},

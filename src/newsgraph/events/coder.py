@@ -101,8 +101,8 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
                                                     targets=MODEL_TARGETS, cameo=row["cameo"], note="model",
                                                     source="model")
                                for row in read_rows("events/model_codes.csv")}
-        self.lexicon_types: dict[str, set[str]] = {}
-        for p in lexicon.patterns:
+        self.lexicon_types: dict[str, set[str]] = {}  # lemma → PLOVER types: a feature of the model
+        for p in lexicon.patterns if coder != "rules" else ():
             code = ontology.codes.get(p.cameo)
             if code is not None and code.plover_type:
                 self.lexicon_types.setdefault(p.lemma, set()).add(code.plover_type)
