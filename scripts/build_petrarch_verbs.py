@@ -38,7 +38,6 @@ singular, as the coder compares base forms.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -46,8 +45,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import ROOT, parse_args, write_or_check  # noqa: E402
+
 EVENTS_DIR = ROOT / "src" / "newsgraph" / "data" / "events"
 OUTPUT = EVENTS_DIR / "petrarch_patterns.csv"
 SOURCE = "CAMEO.2.0.txt"
@@ -310,33 +310,21 @@ def build(shared: Path) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                        help="the shared directory holding reference/ (default: ../shared beside the repo)")
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 if the table is out of date")
-    args = parser.parse_args(argv)
-    if not (args.shared / "reference" / "petrarch2").is_dir():
-        parser.error(f"{args.shared / 'reference' / 'petrarch2'} not found; pass --shared PATH")
+    args = parse_args(__doc__.splitlines()[0], "reference/petrarch2", argv)
     text = build(args.shared)
+    status = write_or_check({OUTPUT: text}, args.check, "build_petrarch_verbs.py")
     if args.check:
-        if not OUTPUT.exists() or OUTPUT.read_text(encoding="utf-8") != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is out of date; run scripts/build_petrarch_verbs.py", file=sys.stderr)
-            return 1
-        return 0
-    OUTPUT.write_text(text, encoding="utf-8")
+        return status
     rows = list(csv.DictReader(io.StringIO(text)))
-    used = sum(r["use"] == "yes" for r in rows)
     reasons: dict[str, int] = {}
     for r in rows:
         if r["use"] == "no":
             reason = re.sub(r" \(.*\)$", "", r["why"].split(":")[0])
             reasons[reason] = reasons.get(reason, 0) + 1
-    print(f"wrote {len(rows)} rows to {OUTPUT.relative_to(ROOT)}: {used} used, "
-          f"{len({r['lemma'] for r in rows if r['use'] == 'yes'})} verbs")
+    print(f"  {sum(r['use'] == 'yes' for r in rows)} used, for {len({r['lemma'] for r in rows if r['use'] == 'yes'})} verbs")
     for reason, n in sorted(reasons.items(), key=lambda x: -x[1]):
         print(f"  not used: {n:5d}  {reason}")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,7 +20,6 @@ Standard library only, deterministic::
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -31,9 +30,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generated import ROOT, parse_args, write_or_check  # noqa: E402
+
 ACTORS_DIR = ROOT / "src" / "newsgraph" / "data" / "actors"
-DEFAULT_SHARED = ROOT.parent / "shared"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
 AGENT_FILE = "Phoenix.agents.txt"
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "cameo_code", "start", "end", "original", "source")
@@ -543,27 +543,13 @@ def render(columns: tuple[str, ...], rows: list[list[str]]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Regenerate the Phoenix tables, or with --check report whether they are current."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED,
-                        help="the shared directory holding reference/petrarch2/ (default: ../shared)")
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 if any table is out of date")
-    args = parser.parse_args(argv)
-    if not (args.shared / "reference" / "petrarch2").is_dir():
-        parser.error(f"{args.shared / 'reference' / 'petrarch2'} not found; pass --shared PATH")
+    args = parse_args(__doc__.splitlines()[0], "reference/petrarch2", argv)
     stats: Counter[str] = Counter()
-    outputs = build(args.shared, stats)
-    if args.check:
-        stale = [path for path, text in outputs.items() if not path.exists() or path.read_text("utf-8") != text]
-        for path in stale:
-            print(f"{path.relative_to(ROOT)} is out of date; run scripts/build_phoenix_actors.py", file=sys.stderr)
-        return 1 if stale else 0
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {text.count(chr(10)) - 1} rows to {path.relative_to(ROOT)}")
-    for label, count in sorted(stats.items()):
-        print(label if label.startswith("not converted") else f"{label}: {count}")
-    return 0
-
+    status = write_or_check(build(args.shared, stats), args.check, "build_phoenix_actors.py")
+    if not args.check:
+        for label, count in sorted(stats.items()):
+            print(label if label.startswith("not converted") else f"{label}: {count}")
+    return status
 
 if __name__ == "__main__":
     sys.exit(main())

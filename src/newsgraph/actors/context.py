@@ -50,26 +50,27 @@ class Context:
     has_role: bool = False  # a role noun (minister, spokesman) was among them
 
 
+def _sentences(doc: Doc) -> tuple[list[Span], list[int]]:
+    """(the doc's sentences, each token's sentence index), made once per doc (``Token.sent``
+    rescans the doc, which is quadratic over a sentence of thousands of tokens)."""
+    found = doc.user_data.get("newsgraph_sentences")
+    if found is None:
+        sents, ids = list(doc.sents), []
+        for n, sent in enumerate(sents):
+            ids.extend([n] * len(sent))
+        found = doc.user_data["newsgraph_sentences"] = (sents, ids)
+    return found
+
+
 def sentence_of(token: Token) -> int:
-    """Index of the token's sentence, from a per-doc table (``Token.sent`` rescans the doc)."""
-    doc = token.doc
-    table = doc.user_data.get("newsgraph_sent_ids")
-    if table is None:
-        table = []
-        for n, sent in enumerate(doc.sents):
-            table.extend([n] * len(sent))
-        doc.user_data["newsgraph_sent_ids"] = table
-    return table[token.i]
+    """Index of the token's sentence."""
+    return _sentences(token.doc)[1][token.i]
 
 
 def sentence_span(token: Token) -> Span:
-    """The token's sentence, as ``Token.sent`` gives it but without rescanning the doc (which is
-    quadratic over a sentence of thousands of tokens)."""
-    doc = token.doc
-    sents = doc.user_data.get("newsgraph_sents")
-    if sents is None:
-        sents = doc.user_data["newsgraph_sents"] = list(doc.sents)
-    return sents[sentence_of(token)]
+    """The token's sentence, as ``Token.sent`` gives it."""
+    sents, ids = _sentences(token.doc)
+    return sents[ids[token.i]]
 
 
 def sector_terms(tokens: list[Token], kb: KnowledgeBase, skip: KbSpans | None = None) -> list[tuple[int, SectorTerm, str]]:

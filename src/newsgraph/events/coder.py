@@ -155,8 +155,11 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
 
     def _chosen_predicates(self, token: Token) -> Iterator[tuple[Pattern, Token, Token]]:
         """The rules' predicates, the model's, or both (``coder``; see events/model.py)."""
-        rules = list(self._predicates(token)) if self.coder != "model" else []
-        if self.coder == "rules" or self.model is None or not candidate(token, self.lexicon):
+        if self.coder == "rules" or self.model is None:
+            yield from self._predicates(token)
+            return
+        rules = list(self._predicates(token)) if self.coder == "hybrid" else []
+        if not candidate(token, self.lexicon):
             yield from rules
             return
         label, p, p_none = self.model.best(features(token, self.lexicon_types, self._index))
