@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.actors.index import ActorIndex  # noqa: E402
 from newsgraph.config import ExtractSettings  # noqa: E402
 from newsgraph.events.lexicon import load_lexicon  # noqa: E402
-from newsgraph.events.model import NONE, EventModel, aligned_events, candidate, features, train  # noqa: E402
+from newsgraph.events.model import NONE, EventModel, aligned_events, candidate, features, train, vector  # noqa: E402
 from newsgraph.events.ontology import load_ontology  # noqa: E402
 from newsgraph.pipeline import Work, build_pipeline  # noqa: E402
 from newsgraph.reader.sources import RawDocument  # noqa: E402
@@ -52,8 +52,8 @@ def lexicon_types() -> dict[str, set[str]]:
     return types
 
 
-def examples(rows: list[dict]) -> list[list[tuple[list[str], str, str | None]]]:
-    """Per passage: (features, type or NONE, modality or None) of every candidate predicate, the passage read by the
+def examples(rows: list[dict], dense: bool = True) -> list[list[tuple[list[str], object, str, str | None]]]:
+    """Per passage: (features, context vector, type or NONE, modality or None) of every candidate predicate, the passage read by the
     pipeline's stages up to its actors, as `newsgraph extract` reads a JSONL record."""
     pipeline = build_pipeline(ExtractSettings())
     upto = [s for s in pipeline.stages if s.name not in ("events", "quotes")]
@@ -72,17 +72,18 @@ def examples(rows: list[dict]) -> list[list[tuple[list[str], str, str | None]]]:
             doc, index = work.doc, ActorIndex(work.doc, work.actors)
             cands = [t for t in doc if candidate(t, lexicon)]
             found = aligned_events(doc, row["events"], cands)
-            out.append([(features(t, types, index), found[t.i]["type"][0] if t.i in found else NONE,
+            out.append([(features(t, types, index), vector(t) if dense else None,
+                         found[t.i]["type"][0] if t.i in found else NONE,
                          found[t.i]["modality"] if t.i in found else None) for t in cands])
     return out
 
 
-def macro_f1(model: EventModel, data: list[tuple[list[str], str]], none: str = NONE) -> tuple[float, float]:
+def macro_f1(model: EventModel, data: list[tuple[list[str], object, str]], none: str = NONE) -> tuple[float, float]:
     """(macro-F1 over the labels but ``none`` — the event types, or the modalities but asserted —,
     accuracy)."""
     tp, fp, fn, right = Counter(), Counter(), Counter(), 0
-    for feats, gold in data:
-        guess = model.best(feats)[0]
+    for feats, vec, gold in data:
+        guess = model.best(feats, vec)[0]
         right += guess == gold
         if guess == gold:
             tp[gold] += 1
@@ -101,23 +102,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--no-holdout", action="store_true", help="skip the held-out check")
+    parser.add_argument("--no-vectors", action="store_true", help="parse features only, no context vectors")
     args = parser.parse_args(argv)
     started = time.monotonic()
     rows = passages(args.limit, args.corpus)
-    per_passage = examples(rows)
-    positives = sum(label != NONE for ex in per_passage for _f, label, _m in ex)
+    per_passage = examples(rows, dense=not args.no_vectors)
+    positives = sum(label != NONE for ex in per_passage for _f, _v, label, _m in ex)
     events = sum(len(r["events"]) for r in rows)
     print(f"{len(rows)} passages, {events} written events, {positives} aligned with a predicate "
           f"({sum(len(ex) for ex in per_passage)} candidates) in {time.monotonic() - started:.0f}s")
-    kinds = [[(f, label) for f, label, _m in ex] for ex in per_passage]
-    moods = [[(f, m) for f, _label, m in ex if m] for ex in per_passage]
+    kinds = [[(f, v, label) for f, v, label, _m in ex] for ex in per_passage]
+    moods = [[(f, v, m) for f, v, _label, m in ex if m] for ex in per_passage]
     if not args.no_holdout:
         for what, data in (("types", kinds), ("modalities", moods)):
             train_part = [e for n, ex in enumerate(data) if n % 10 for e in ex]
             held = [e for n, ex in enumerate(data) if not n % 10 for e in ex]
             model = train(train_part, epochs=args.epochs)
             f1, accuracy = macro_f1(model, held, none=NONE if what == "types" else "asserted")
-            majority = Counter(label for _f, label in held).most_common(1)[0]
+            majority = Counter(label for _f, _v, label in held).most_common(1)[0]
             print(f"held out (every 10th passage), {what}: macro-F1 {f1:.3f}, accuracy {accuracy:.3f} "
                   f"(majority class {majority[0]}: accuracy {majority[1] / max(1, len(held)):.3f})")
     for data, out in ((kinds, args.out), (moods, args.out.with_name(MODALITY_OUT.name))):

@@ -36,7 +36,7 @@ from newsgraph.data import read_rows
 from newsgraph.events.arguments import Arg, ArgumentFinder, _country_actor, _domestic_target
 from newsgraph.errors import ConfigError
 from newsgraph.events.lexicon import Lexicon, Pattern
-from newsgraph.events.model import MODEL_FILE, NONE, EventModel, candidate, features
+from newsgraph.events.model import MODEL_FILE, NONE, EventModel, candidate, features, vector
 from newsgraph.events.modality import modality_of, stated_intent
 from newsgraph.events.ontology import CameoCode, Ontology
 from newsgraph.events.places import LOCATIVE, PlaceFinder
@@ -149,7 +149,7 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
         modality = modality_of(anchor, [c for c in anchor.children if c.dep_ in SUBJECTS])
         if self.modality_model is None or self.coder == "rules":
             return modality
-        label, p, _ = self.modality_model.best(features(pred, self.lexicon_types, self._index))
+        label, p, _ = self.modality_model.best(features(pred, self.lexicon_types, self._index), vector(pred))
         sure = MODEL_MODALITY if pattern.source == "model" else RULE_MODALITY
         return label if p >= sure else modality
 
@@ -162,7 +162,7 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
         if not candidate(token, self.lexicon):
             yield from rules
             return
-        label, p, p_none = self.model.best(features(token, self.lexicon_types, self._index))
+        label, p, p_none = self.model.best(features(token, self.lexicon_types, self._index), vector(token))
         if self.coder == "hybrid" and rules:
             if p_none >= REJECT_NONE:
                 return

@@ -27,7 +27,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.words import base, coarse
 from newsgraph.events.lexicon import Lexicon
 
-__all__ = ["EventModel", "aligned", "aligned_events", "candidate", "features", "load_event_model", "train"]
+__all__ = ["EventModel", "aligned", "aligned_events", "candidate", "features", "load_event_model", "train", "vector"]
 
 NONE = "NONE"
 MODEL_FILE = "model/event_model.npz"
@@ -79,6 +79,8 @@ def features(token: Token, lexicon_types: dict[str, set[str]], index: ActorIndex
             out += [f"L|prep|obj={lemma}|{child.lower_}|{base(o)}" for o in child.children if o.dep_ == "pobj"]
         elif dep == "neg":
             out.append("neg")
+        elif dep in ("compound", "amod", "advmod"):
+            out.append(f"L|mod={lemma}|{base(child)}")
         elif dep in ("aux", "auxpass") and child.lower_ in AUXILIARIES:
             out.append(f"aux={child.lower_}")
         elif dep == "mark":
@@ -94,31 +96,57 @@ def features(token: Token, lexicon_types: dict[str, set[str]], index: ActorIndex
     return out
 
 
-class EventModel:
-    """Weights over a feature vocabulary, for the PLOVER types and ``NONE``."""
+def _unit(row: np.ndarray) -> np.ndarray:
+    norm = float(np.linalg.norm(row))
+    return row / norm if norm else row
 
-    def __init__(self, vocabulary: Sequence[str], labels: Sequence[str], weights: np.ndarray, bias: np.ndarray) -> None:
+
+def vector(token: Token) -> np.ndarray:
+    """The pipeline's own context vectors (``doc.tensor``, from its tok2vec) of the predicate and
+    the word it depends on, each of unit length: what the parse saw around the word, beyond its
+    spelling."""
+    tensor = token.doc.tensor
+    if tensor is None or len(tensor) != len(token.doc):
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate([_unit(tensor[token.i]), _unit(tensor[token.head.i])]).astype(np.float32)
+
+
+class EventModel:
+    """Weights over a feature vocabulary (and over the context vectors, when trained with them),
+    for the PLOVER types and ``NONE``."""
+
+    def __init__(self, vocabulary: Sequence[str], labels: Sequence[str], weights: np.ndarray, bias: np.ndarray,
+                 dense: np.ndarray | None = None) -> None:
         self.index = {f: i for i, f in enumerate(vocabulary)}
         self.labels = list(labels)
         self.weights, self.bias = weights, bias
+        self.dense = dense if dense is not None and dense.size else None
 
-    def proba(self, feats: Iterable[str]) -> dict[str, float]:
+    def scores(self, feats: Iterable[str], vec: np.ndarray | None = None) -> np.ndarray:
         rows = [self.index[f] for f in feats if f in self.index]
         scores = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
+        if self.dense is not None and vec is not None and len(vec) == len(self.dense):
+            scores = scores + vec @ self.dense
+        return scores
+
+    def proba(self, feats: Iterable[str], vec: np.ndarray | None = None) -> dict[str, float]:
+        scores = self.scores(feats, vec)
         scores = np.exp(scores - scores.max())
         p = scores / scores.sum()
         return {label: float(v) for label, v in zip(self.labels, p, strict=True)}
 
-    def best(self, feats: Iterable[str]) -> tuple[str, float, float]:
+    def best(self, feats: Iterable[str], vec: np.ndarray | None = None) -> tuple[str, float, float]:
         """(top label, its probability, the probability of NONE)."""
-        p = self.proba(feats)
+        p = self.proba(feats, vec)
         label = max(p, key=p.__getitem__)
         return label, p[label], p.get(NONE, 0.0)
 
     def save(self, path: Path) -> None:
         vocabulary = sorted(self.index, key=self.index.__getitem__)
+        dense = self.dense if self.dense is not None else np.zeros((0, len(self.labels)))
         np.savez_compressed(path, vocabulary=np.array(vocabulary), labels=np.array(self.labels),
-                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32))
+                            weights=self.weights.astype(np.float16), bias=self.bias.astype(np.float32),
+                            dense=dense.astype(np.float32))
 
 
 @lru_cache(maxsize=4)
@@ -129,32 +157,39 @@ def load_event_model(path: str | None = None, name: str = MODEL_FILE) -> EventMo
     if not source.is_file():
         return None
     with np.load(source, allow_pickle=False) as data:
+        dense = data["dense"] if "dense" in data.files else None
         return EventModel([str(v) for v in data["vocabulary"]], [str(v) for v in data["labels"]],
-                          data["weights"].astype(np.float32), data["bias"])
+                          data["weights"].astype(np.float32), data["bias"], dense)
 
 
-def train(examples: Sequence[tuple[list[str], str]], *, epochs: int = 12, rate: float = 0.3, l2: float = 1e-5,
+Example = tuple[list[str], np.ndarray | None, str]  # (features, context vector or None, label)
+
+
+def train(examples: Sequence[Example], *, epochs: int = 12, rate: float = 0.3, l2: float = 1e-5,
           seed: int = 13, min_count: int = 2) -> EventModel:
-    """Multinomial logistic regression by Adagrad over sparse features, with a fixed seed."""
+    """Multinomial logistic regression by Adagrad over sparse features (and the context vectors,
+    when the examples have them), with a fixed seed."""
     counts: dict[str, int] = {}
-    for feats, _label in examples:
+    for feats, _vec, _label in examples:
         for f in set(feats):
             counts[f] = counts.get(f, 0) + 1
     vocabulary = sorted(f for f, n in counts.items() if n >= min_count)
     index = {f: i for i, f in enumerate(vocabulary)}
-    labels = sorted({label for _f, label in examples})
+    labels = sorted({label for _f, _v, label in examples})
     label_index = {label: i for i, label in enumerate(labels)}
+    width = max((len(v) for _f, v, _l in examples if v is not None), default=0)
     weights = np.zeros((len(vocabulary), len(labels)), dtype=np.float32)
+    dense = np.zeros((width, len(labels)), dtype=np.float32)
     bias = np.zeros(len(labels), dtype=np.float32)
-    g_w = np.full_like(weights, 1e-8)
-    g_b = np.full_like(bias, 1e-8)
-    rows = [np.array(sorted({index[f] for f in feats if f in index}), dtype=np.int64) for feats, _l in examples]
-    gold = np.array([label_index[label] for _f, label in examples])
+    g_w, g_d, g_b = np.full_like(weights, 1e-8), np.full_like(dense, 1e-8), np.full_like(bias, 1e-8)
+    rows = [np.array(sorted({index[f] for f in feats if f in index}), dtype=np.int64) for feats, _v, _l in examples]
+    vecs = [v if v is not None and len(v) == width else np.zeros(width, dtype=np.float32) for _f, v, _l in examples]
+    gold = np.array([label_index[label] for _f, _v, label in examples])
     rng = np.random.default_rng(seed)
     for _epoch in range(epochs):
         for n in rng.permutation(len(examples)):
-            r = rows[n]
-            scores = bias + (weights[r].sum(axis=0) if len(r) else 0.0)
+            r, x = rows[n], vecs[n]
+            scores = bias + x @ dense + (weights[r].sum(axis=0) if len(r) else 0.0)
             scores = np.exp(scores - scores.max())
             grad = scores / scores.sum()
             grad[gold[n]] -= 1.0
@@ -162,9 +197,13 @@ def train(examples: Sequence[tuple[list[str], str]], *, epochs: int = 12, rate: 
                 gw = grad[None, :] + l2 * weights[r]
                 g_w[r] += gw * gw
                 weights[r] -= rate * gw / np.sqrt(g_w[r])
+            if width:
+                gd = np.outer(x, grad) + l2 * dense
+                g_d += gd * gd
+                dense -= rate * gd / np.sqrt(g_d)
             g_b += grad * grad
             bias -= rate * grad / np.sqrt(g_b)
-    return EventModel(vocabulary, labels, weights, bias)
+    return EventModel(vocabulary, labels, weights, bias, dense)
 
 
 def _span_tokens(doc, text: str) -> list[Token]:  # type: ignore[no-untyped-def]
