@@ -12,7 +12,9 @@ Three kinds of link, each recorded as the mention's ``method``:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.actors.context import Context, sentence_of
 from newsgraph.actors.kb import slug
 from newsgraph.actors.words import base
+from newsgraph.data import read_rows
 
 if TYPE_CHECKING:
     from newsgraph.actors.resolve import Draft
@@ -62,13 +65,22 @@ def _person_mentions(persons: list[Draft]) -> list[tuple[int, Draft, Token]]:
     return sorted(found, key=lambda x: x[0])
 
 
+@lru_cache(maxsize=1)
+def role_words() -> dict[str, frozenset[str]]:
+    """A role noun → the words of a named person's role it fits (data/actors/role_words.csv):
+    "the spokeswoman" is the "spokesperson" named before, "the president" a head of state."""
+    return {row["word"]: frozenset(row["fits"].split(";")) for row in read_rows("actors/role_words.csv")}
+
+
 def _role_fits(draft: Draft, role: RoleMention) -> bool:
     if role.ctx.country and draft.country and role.ctx.country != draft.country:
         return False
     lemma = base(role.head)
     if lemma in GENERIC_ROLES:
         return draft.sector in (None, "GOV", role.ctx.sector) or role.ctx.country is not None
-    return lemma in (draft.role or "").lower()
+    held = (draft.role or "").lower()
+    words = {held, *re.split(r"[\s_-]+", held)}
+    return lemma in held or bool(role_words().get(lemma, frozenset()) & words)
 
 
 def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[str, Draft], used: set[int]) -> None:
@@ -88,7 +100,8 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
                 return
     if role.ctx.country is None:
         return
-    name = span[1:] if det and det[0].i == span.start else span
+    # "the envoy", "his counterpart" are named without the article; "Japan's top envoy" keeps its owner
+    name = span[1:] if det and det[0].i == span.start and det[0].tag_ in ("DT", "PRP$") else span
     key = f"role:{role.ctx.country}:{role.ctx.sector}:{slug(name.text)}"
     draft = drafts.get(key)
     if draft is None:

@@ -42,6 +42,7 @@ class Term(NamedTuple):  # tuples: the cached knowledge base's 30,000 entities l
     role: str
     start: date | None
     end: date | None  # None: still in office as far as the data knows
+    org: str | None = None  # the international body the office is of ("NATO"), data/actors/igo_offices.csv
 
     def covers(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
@@ -76,6 +77,14 @@ class Entity(NamedTuple):
             return last.country, "ELI", f"former {last.role}" if last.role else "former office holder"
         first = min(self.terms, key=lambda t: t.start or date.min)
         return first.country, None, None
+
+    def org_at(self, day: date | None) -> str | None:
+        """The international body this person speaks for on ``day`` (their office then), or None."""
+        if not self.terms:
+            return self.org
+        current = [t for t in self.terms if t.covers(day)] if day is not None else \
+            [max(self.terms, key=lambda t: (t.end is None, t.end or date.min))]
+        return next((t.org for t in current if t.org), None)
 
 
 class SectorTerm(NamedTuple):
@@ -172,13 +181,19 @@ def _load_organisations(kb: KnowledgeBase) -> None:
                       sector=row["sector"] or None, org=org), _split(row["aliases"]))
 
 
+def _igo_offices() -> dict[str, str]:
+    """Offices of international bodies (office_holders.csv roles, Phoenix CAMEO codes) → the body."""
+    return {row["code"]: row["org"] for row in _rows("igo_offices.csv")}
+
+
 def _load_office_holders(kb: KnowledgeBase) -> None:
     terms: dict[str, list[Term]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
+    offices = _igo_offices()
     for row in _rows("office_holders.csv"):
         where = f"office_holders.csv: {row['name']}"
         terms[row["name"]].append(Term(row["country"], row["sector"], row["role"],
-                                       _date(row["start"], where), _date(row["end"], where)))
+                                       _date(row["start"], where), _date(row["end"], where), offices.get(row["role"])))
         aliases[row["name"]].update(_split(row["aliases"]))
     surnames: dict[str, set[str]] = defaultdict(set)
     for name, held in terms.items():
@@ -196,13 +211,15 @@ def _load_phoenix_people(kb: KnowledgeBase) -> None:
     Ours come first: a name or alias we already know stays ours."""
     terms: dict[str, list[Term]] = defaultdict(list)
     aliases: dict[str, set[str]] = defaultdict(set)
+    offices = _igo_offices()
     for row in _rows("phoenix_people.csv"):
         where = f"phoenix_people.csv: {row['name']}"
         start, end = _date(row["start"], where), _date(row["end"], where)
         # an open end means "still so when the dictionary was made" (about 2014), not "to this day"
         open_ended = end is None and start is not None
         terms[row["name"]].append(Term(row["country"] or None, row["sector"] or None,
-                                       HORIZON_ROLE if open_ended else "", start, PHOENIX_HORIZON if open_ended else end))
+                                       HORIZON_ROLE if open_ended else "", start, PHOENIX_HORIZON if open_ended else end,
+                                       offices.get(row["cameo_code"])))
         aliases[row["name"]].update(_split(row["aliases"]))
     for name, held in terms.items():
         key = f"person:{slug(name)}"

@@ -248,7 +248,8 @@ class ActorFinder:
             draft = drafts.get(entity.key)
             if draft is None:
                 country, sector, role = entity.at(day)
-                draft = drafts[entity.key] = Draft(entity.key, entity.name, "person", country, None, sector, role, True)
+                draft = drafts[entity.key] = Draft(entity.key, entity.name, "person", country, entity.org_at(day),
+                                                   sector, role, True)
                 if ctx.former and draft.sector != "ELI":
                     draft.sector, draft.role = "ELI", ctx.role or draft.role
                 elif draft.sector in ("ELI", None) and ctx.has_role and ctx.sector not in (None, "ELI"):

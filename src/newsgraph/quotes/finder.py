@@ -36,6 +36,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.words import base, coarse
 from newsgraph.data import read_rows
 from newsgraph.quotes.marks import Quoted, find_quoted
+from newsgraph.quotes.speakers import speaker_for
 from newsgraph.records import Actor, Event, Paragraph, Quote, Sentence, Speaker, TextSpan
 
 __all__ = ["QuoteFinder", "load_cues"]
@@ -202,20 +203,20 @@ class QuoteFinder:
         if cue is None:
             according = _according_to(sent, inside)
             if according is not None:
-                return self._speaker(according[1], index, "according-to"), None, according[0]
+                return speaker_for(according[1], index, "according-to"), None, according[0]
             return None, None, None
         if cue.kind == "relay":  # "Xinhua quoted Mr Xi as saying"
             quoted = next((c for c in cue.token.children if c.dep_ in ("dobj", "nsubjpass")), None)
             relayer = _subject_of(cue.token)
-            speaker = self._speaker(quoted, index, "relayed") if quoted is not None else None
-            return speaker, self._speaker(relayer, index, "relayed-by") if relayer is not None else None, cue.token
+            speaker = speaker_for(quoted, index, "relayed") if quoted is not None else None
+            return speaker, speaker_for(relayer, index, "relayed-by") if relayer is not None else None, cue.token
         subject = _subject_of(cue.token)
-        speaker = self._speaker(subject, index, "cue-subject") if subject is not None else None
+        speaker = speaker_for(subject, index, "cue-subject") if subject is not None else None
         reported_by = None
         outer = self._outer_cue(cue.token, inside)
         if outer is not None and speaker is not None:
             outer_subject = _subject_of(outer)
-            relayer = self._speaker(outer_subject, index, "reported-by") if outer_subject is not None else None
+            relayer = speaker_for(outer_subject, index, "reported-by") if outer_subject is not None else None
             if relayer is not None and relayer.name != speaker.name:
                 reported_by = relayer
         return speaker, reported_by, cue.token
@@ -262,21 +263,6 @@ class QuoteFinder:
                 return token
         return None
 
-    def _speaker(self, token: Token | None, index: ActorIndex, method: str) -> Speaker | None:
-        if token is None:
-            return None
-        hit = _best_hit(token, index)
-        if hit is not None:
-            actor, mention = hit
-            return Speaker(actor=actor.id, name=actor.name, country=actor.country, sector=actor.sector,
-                           text=mention.text, start=mention.start, end=mention.end,
-                           method=f"{method}:{mention.method}" if mention.method in ("pronoun", "role-description", "org-description") else method)
-        if token.lower_ in PRONOUNS or token.lower_ in ("who", "which", "that"):
-            return None  # an unresolved pronoun names nobody
-        phrase = _noun_phrase(token)
-        return Speaker(actor=None, name=phrase.text, country=None, sector=None, text=phrase.text,
-                       start=phrase.start_char, end=phrase.end_char, method=f"{method}:unknown-actor")
-
     # -- indirect speech ------------------------------------------------------------------
 
     def _indirect(self, doc: Doc, sentences: Sequence[Sentence], index: ActorIndex, quoted: list[Quote],
@@ -290,7 +276,7 @@ class QuoteFinder:
                 clause = next((c for c in saying.children if c.dep_ == "ccomp"), None) if saying is not None else None
                 subject = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
                 relayer = _subject_of(token, through_clauses=False)
-                reported_by = self._speaker(relayer, index, "relayed-by") if relayer is not None else None
+                reported_by = speaker_for(relayer, index, "relayed-by") if relayer is not None else None
             elif kind == "speech":
                 clause = next((c for c in token.children if c.dep_ == "ccomp"), None)
                 subject = _subject_of(token, through_clauses=False)
@@ -308,7 +294,7 @@ class QuoteFinder:
             start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
             if len(tokens) < 3 or any(q.start < end and start < q.end for q in quoted):
                 continue
-            speaker = self._speaker(subject, index, "relayed" if kind == "relay" else "cue-subject")
+            speaker = speaker_for(subject, index, "relayed" if kind == "relay" else "cue-subject")
             found.append(Quote(id="", kind="indirect", text=_text(doc)[start:end], start=start, end=end,
                                sentence=_sentence_index(sentences, start), cue=_text_span(token),
                                speaker=speaker, reported_by=reported_by, event=_event_in(events, start, end, None)))
@@ -345,31 +331,6 @@ def _subject_of(verb: Token, through_clauses: bool = True) -> Token | None:
     return None
 
 
-KIND_RANK = {"person": 0, "organisation": 1, "institution": 2, "group": 3, "country": 4}
-
-
-def _best_hit(token: Token, index: ActorIndex):  # type: ignore[no-untyped-def]
-    """The actor a speaker phrase names: the head word's own actor when it is a person or an
-    organisation, else one set off by commas ("the head of the mission, Anders Holm"), else the
-    most specific actor inside the phrase, leaving possessors for last ("Dlamini's spokesman")."""
-    own = index.at(token)
-    if own is not None and own[0].kind in ("person", "organisation"):
-        return own
-    for c in token.children:
-        if c.dep_ == "appos":
-            hits = [index.at(t) for t in c.subtree if index.at(t) is not None]
-            people = [h for h in hits if h[0].kind == "person"]
-            if people:
-                return people[0]
-    possessive = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
-    inner = [index.at(t) for t in token.subtree if index.at(t) is not None and t.i not in possessive]
-    if inner:
-        return min(inner, key=lambda h: KIND_RANK.get(h[0].kind, 5))
-    if own is not None:
-        return own
-    return next((index.at(t) for t in token.subtree if index.at(t) is not None), None)
-
-
 def _attribution_window(doc: Doc, span: Span, q: Quoted) -> Span:
     """The sentences a quotation spans, and the one its closing mark runs into
     ('"Is that fair?" she asked.' is split after the question mark)."""
@@ -394,16 +355,6 @@ def _according_to(sent: Span, inside: set[int]) -> tuple[Token, Token] | None:
                     if obj is not None:
                         return t, obj
     return None
-
-
-def _noun_phrase(token: Token) -> Span:
-    doc = token.doc
-    left = min((t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct", "cc")), default=token.i)
-    right = token.i
-    for t in token.rights:
-        if t.dep_ in ("compound", "flat", "appos") or (t.dep_ == "prep" and t.lower_ == "of"):
-            right = max(right, max(x.i for x in t.subtree))
-    return doc[left: right + 1]
 
 
 def _title_case(words: list[Token]) -> bool:

@@ -1,0 +1,172 @@
+"""Who a speaker phrase names: the chain from the words before a cue to an actor.
+
+``speaker_for`` takes the phrase the quote finder found (the subject of the cue verb, the
+object of "according to", Y of "X quoted Y as saying") and resolves it, trying in turn:
+
+1. **the phrase's own actor**: a name, or a pronoun or role the actor stage linked to
+   one ("she", "the spokeswoman" after "spokesperson Mao Ning");
+2. **a mouth**: "a spokeswoman for the commissioner", "an aide to the president" — the
+   words are those of whom they speak for (``spokesperson-for``);
+3. **a document**: "the statement said", "according to a statement from the presidency" —
+   the body it is from, else the body the text was just speaking of (``statement-of``);
+4. **the actor inside the phrase**: "the head of the mission, Anders Holm";
+5. **the words themselves**, with no actor (``unknown-actor``); an unresolved pronoun is
+   no speaker at all.
+
+The words that are mouths and documents are ``data/quotes/speaker_words.csv``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from newsgraph.actors.context import sentence_span
+from newsgraph.actors.index import ActorIndex
+from newsgraph.actors.words import base
+from newsgraph.data import read_rows
+from newsgraph.records import Actor, Mention, Speaker
+
+__all__ = ["noun_phrase", "speaker_for", "speaker_words"]
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+KIND_RANK = {"person": 0, "organisation": 1, "institution": 2, "group": 3, "country": 4}
+LINKED = ("pronoun", "role-description", "org-description")  # mention methods a speaker's method names
+MOUTH_PREPS = {"for", "to", "of"}  # "a spokeswoman for", "an aide to", "a spokesman of"
+DOCUMENT_PREPS = {"from", "by", "of"}  # "a statement from the presidency"
+BODIES = {"organisation", "institution", "group", "country"}
+
+Hit = tuple[Actor, Mention]
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, str]:
+    """Nouns for those who speak for someone ("mouth") and for what a body issues ("document")."""
+    return {row["word"]: row["kind"] for row in read_rows("quotes/speaker_words.csv")}
+
+
+def speaker_for(token: Token | None, index: ActorIndex, method: str) -> Speaker | None:
+    """The speaker the phrase headed by ``token`` names, and how it was found (``method``)."""
+    if token is None:
+        return None
+    own = index.at(token)
+    # a mouth or a document, unless the actor stage already linked the words to someone
+    bare = own is None or own[1].method in ("role-only", "sector-words")
+    kind = speaker_words().get(base(token)) if bare else None
+    if kind == "mouth":
+        spoken_for = _object_of(token, MOUTH_PREPS)
+        if spoken_for is not None:
+            found = speaker_for(spoken_for, index, method)
+            if found is not None:
+                return _with_method(found, f"{method}:spokesperson-for")
+    if kind == "document":
+        hit = _hit_in(_object_of(token, DOCUMENT_PREPS), index) or _owner_hit(token, index) or _body_before(token, index)
+        if hit is not None:
+            return _speaker(hit, f"{method}:statement-of")
+    hit = _best_hit(token, index)
+    if hit is not None:
+        actor, mention = hit
+        return _speaker(hit, f"{method}:{mention.method}" if mention.method in LINKED else method)
+    if token.lower_ in PRONOUNS or token.lower_ in ("who", "which", "that"):
+        return None  # an unresolved pronoun names nobody
+    phrase = noun_phrase(token)
+    return Speaker(actor=None, name=phrase.text, country=None, sector=None, text=phrase.text,
+                   start=phrase.start_char, end=phrase.end_char, method=f"{method}:unknown-actor")
+
+
+def _speaker(hit: Hit, method: str) -> Speaker:
+    actor, mention = hit
+    return Speaker(actor=actor.id, name=actor.name, country=actor.country, sector=actor.sector,
+                   text=mention.text, start=mention.start, end=mention.end, method=method)
+
+
+def _with_method(found: Speaker, method: str) -> Speaker:
+    return Speaker(actor=found.actor, name=found.name, country=found.country, sector=found.sector,
+                   text=found.text, start=found.start, end=found.end, method=method)
+
+
+def _object_of(token: Token, preps: set[str]) -> Token | None:
+    """The object of the phrase's first preposition among ``preps``: "for [the commissioner]"."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _hit_in(token: Token | None, index: ActorIndex) -> Hit | None:
+    return _best_hit(token, index) if token is not None else None
+
+
+def _owner_hit(token: Token, index: ActorIndex) -> Hit | None:
+    """"the ministry's statement": the possessor's actor."""
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    return _hit_in(owner, index) if owner is not None and owner.tag_ != "PRP$" else None
+
+
+def _body_before(token: Token, index: ActorIndex) -> Hit | None:
+    """The body the text was just speaking of, for "the statement said": the nearest actor
+    before it, in its sentence or the two before, that acted (a subject) or is an organisation."""
+    doc = token.doc
+    first = sentence_span(token).start
+    for _ in range(2):
+        if first > 0:
+            first = sentence_span(doc[first - 1]).start
+    for i in sorted(_unquoted(doc[first:token.i]), reverse=True):
+        hit = index.at(doc[i])
+        if hit is None or hit[0].kind == "person" and hit[1].method == "pronoun":
+            continue
+        if doc[i].dep_ in ("nsubj", "nsubjpass") or hit[0].kind in ("organisation", "institution"):
+            if hit[0].kind in BODIES or hit[0].kind == "person":
+                return hit
+    return None
+
+
+OPENING, CLOSING, EITHER = {"“", "«", "„"}, {"”", "»"}, {'"'}
+
+
+def _unquoted(span: Span) -> list[int]:
+    """The indices of the span's tokens outside quotation marks (the words of the writer)."""
+    inside, out = False, []
+    for t in span:
+        if t.text in OPENING or (t.text in EITHER and not inside):
+            inside = True
+        elif t.text in CLOSING or t.text in EITHER:
+            inside = False
+        elif not inside:
+            out.append(t.i)
+    return out
+
+
+def _best_hit(token: Token, index: ActorIndex) -> Hit | None:
+    """The actor a speaker phrase names: the head word's own actor when it is a person or an
+    organisation, else one set off by commas ("the head of the mission, Anders Holm"), else the
+    most specific actor inside the phrase, leaving possessors for last ("Dlamini's spokesman")."""
+    own = index.at(token)
+    if own is not None and own[0].kind in ("person", "organisation"):
+        return own
+    for c in token.children:
+        if c.dep_ == "appos":
+            hits = [index.at(t) for t in c.subtree if index.at(t) is not None]
+            people = [h for h in hits if h[0].kind == "person"]
+            if people:
+                return people[0]
+    possessive = {t.i for c in token.children if c.dep_ == "poss" for t in c.subtree}
+    inner = [index.at(t) for t in token.subtree if index.at(t) is not None and t.i not in possessive]
+    if inner:
+        return min(inner, key=lambda h: KIND_RANK.get(h[0].kind, 5))
+    if own is not None:
+        return own
+    return next((index.at(t) for t in token.subtree if index.at(t) is not None), None)
+
+
+def noun_phrase(token: Token) -> Span:
+    doc = token.doc
+    left = min((t.i for t in token.subtree if t.i <= token.i and t.dep_ not in ("punct", "cc")), default=token.i)
+    right = token.i
+    for t in token.rights:
+        if t.dep_ in ("compound", "flat", "appos") or (t.dep_ == "prep" and t.lower_ == "of"):
+            right = max(right, max(x.i for x in t.subtree))
+    return doc[left: right + 1]
