@@ -1,7 +1,13 @@
-"""Score quotations and their speakers against the seed's gold annotation.
+"""Score quotations and their speakers on the seed's gold annotation and on our case tables.
 
-    .venv/bin/python bench/eval_quotes.py [--shared ../shared] [--json OUT]
+    .venv/bin/python bench/eval_quotes.py [--shared ../shared] [--json OUT] [--problems]
 
+Tables (``bench/quote_table.py``): tests/data/speaker_cases.yaml and quote_cases.yaml, read as
+JSONL records; quote P/R/F1 (every quotation and piece of indirect speech they list), speaker
+accuracy over the quotes found, attributed F1 (a quote counts only with its right speaker),
+the share of cases wholly right, and the same by category.
+
+Seed:
 A predicted quotation matches a gold one when their spans overlap by at least
 half of the shorter. Precision, recall and F1 count direct and partial
 quotations (the gold annotates quotations, not indirect speech; indirect
@@ -17,6 +23,8 @@ import argparse
 import json
 from pathlib import Path
 from typing import Any
+
+from quote_table import TABLES, load_cases, score_table
 
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import read_inputs
@@ -99,8 +107,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--problems", action="store_true", help="list what each failed case got wrong")
     args = parser.parse_args()
-    result = score_seed(build_pipeline(), args.shared)
+    pipeline = build_pipeline()
+    result = score_seed(pipeline, args.shared)
     print(f"seed quotes: gold {result['gold']}, predicted {result['predicted']} (direct and partial), "
           f"indirect speech {result['indirect']}")
     print(f"  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}  "
@@ -111,8 +121,19 @@ def main() -> None:
         print(f"  wrong speaker: {line}")
     for line in result["not_quotes_output"]:
         print(f"  not a quote, output as one: {line}")
+    tables = {name: score_table(pipeline, load_cases(path)) for name, path in TABLES.items()}
+    print(f"\n  {'table':24s} {'cases':>6s} {'passed':>7s} {'quote P':>8s} {'R':>6s} {'F1':>6s} {'speaker':>8s} {'attr F1':>8s}")
+    for name, table in tables.items():
+        rows = [(name, table["overall"])] + [(f"  {k}", v) for k, v in table["by_category"].items()]
+        for label, t in rows:
+            q = t["quotes"]
+            print(f"  {label:24s} {t['cases']:6d} {t['passed']:7d} {q['precision']:8.3f} {q['recall']:6.3f} {q['f1']:6.3f} "
+                  f"{t['speaker_accuracy']:8.3f} {t['attributed']['f1']:8.3f}")
+        if args.problems:
+            for cid, problems in table["problems"].items():
+                print(f"    {cid}: " + " | ".join(problems))
     if args.json:
-        args.json.write_text(json.dumps(result, indent=2) + "\n", "utf-8")
+        args.json.write_text(json.dumps({"seed": result, "tables": tables}, indent=2) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

@@ -90,7 +90,13 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
     det = [c for c in role.head.children if c.dep_ in ("det", "poss")]
     start_tok = min([role.head.i, *role.ctx.tokens, *(d.i for d in det)])
     span = doc[start_tok: role.head.i + 1]
-    if det and det[0].lower_ in DEFINITE:
+    named = _appositive_person(role.head, persons)
+    if named is not None:  # "Japan's top envoy, Kenji Arai, said"
+        named.add(span, "role-description")
+        used.update(range(span.start, span.end))
+        return
+    # "the adviser", "his counterpart", "Japan's top envoy": a definite role, perhaps named before
+    if det and (det[0].lower_ in DEFINITE or det[0].dep_ == "poss" and det[0].tag_ != "PRP$"):
         earlier = [(s, d) for s, d, _h in _person_mentions(persons) if s < span.start_char]
         subject_here = {d.key for s, d, h in _person_mentions(persons) if sentence_of(h) == sentence_of(role.head) and h.dep_ == "nsubj"}
         for _start, draft in reversed(earlier):
@@ -109,6 +115,15 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
         persons.append(draft)
     draft.add(span, "role-only")
     used.update(range(span.start, span.end))
+
+
+def _appositive_person(head: Token, persons: list[Draft]) -> Draft | None:
+    """The person a role noun is set beside: "the envoy, Kenji Arai," or "Kenji Arai, the envoy"."""
+    near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    for person in persons:
+        if any(h.i == n.i for h in person.heads for n in near):
+            return person
+    return None
 
 
 def _link_pronoun(token: Token, persons: list[Draft]) -> None:

@@ -52,6 +52,9 @@ MIN_PARTIAL_WORDS = 2
 MARKS = "\"“”„«»‘’'"
 MAX_QUOTED = 2000  # quoted stretches looked at per article: past that it is noise, not news
 SHORT_PARTIAL_WORDS = 4
+SHORT_QUOTE_WORDS = 3  # one to three quoted words that are the speaker's own (QuoteFinder._cued_complement)
+SHORT_QUOTE_PREPS = {"as", "of", "without", "with"}
+COMPLEMENTS = {"oprd", "attr", "acomp", "ccomp", "xcomp", "advmod", "npadvmod", "prep"}
 
 
 @dataclass(frozen=True)
@@ -176,18 +179,44 @@ class QuoteFinder:
                 return None  # "'Quad'" or "'Operation Iron Sword'" heading a sentence is a name
             return "direct"
         # inside the writer's sentence: a partial quotation, or a name, title or scare quote
-        if len(words) < MIN_PARTIAL_WORDS:
-            return None
         if _title_case(words) and len(words) <= 6:
             return None  # "Operation Iron Sword", "'Summit for Democracy'"
+        if last_before is not None and last_before.lower_ in SO_CALLED:
+            return None
+        if len(words) <= SHORT_QUOTE_WORDS and self._cued_complement(span):
+            return "partial"  # condemned the ruling as "reckless", called the talks a "constructive start"
+        if len(words) < MIN_PARTIAL_WORDS:
+            return None
         if last_before is not None:
             left = last_before.lower_
-            if left in SO_CALLED:
-                return None
             if len(words) <= SHORT_PARTIAL_WORDS and left not in QUOTING_LEFT and (
                     coarse(last_before) in NAME_LEFT or last_before.tag_ == "POS" or last_before.dep_ == "poss"):
                 return None  # "Biden's recent 'summit for democracy'"
         return "partial"
+
+    def _cued_complement(self, span: Span) -> bool:
+        """Whether a short quotation is what a verb of saying, judging or naming says the thing is
+        or how it is done: its complement ("called it 'unacceptable'", "said the vote was
+        'rigged'"), its "as" or "of" phrase ("condemned the ruling as 'reckless'", "warned of 'dire
+        consequences'") or the manner of the act it reports ("asked members to comply 'without
+        delay'"). A quoted subject or object ("the 'referendum' was illegal") is a label."""
+        token = span.root
+        if token.dep_ in ("amod", "pobj"):
+            prep = token.head
+            if prep.dep_ != "prep" or prep.lower_ not in SHORT_QUOTE_PREPS:
+                return False
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+                return False  # "in the 'liberated territories'": a label
+            token = prep
+        elif token.dep_ not in COMPLEMENTS:
+            return False
+        for _hop in range(3):
+            if token.head.i == token.i or token.dep_ not in (*COMPLEMENTS, "prep", "conj"):
+                return False
+            token = token.head
+            if self._cue_kind(token) in ("speech", "evaluation") and _subject_of(token) is not None:
+                return True
+        return False
 
     def _cue_kind(self, token: Token) -> str | None:
         if coarse(token) != "VERB":
