@@ -36,6 +36,9 @@ DEFINITE = {"the", "his", "her", "their", "its", "this", "that"}
 # "the alliance", "the bloc": a definite noun standing for an organisation named before.
 ORG_ANAPHORS = {"alliance", "bloc", "organisation", "organization", "union", "agency", "body", "group",
                 "court", "tribunal", "council", "commission", "movement", "coalition", "fund", "bank"}
+# "the company", "the carmaker": a definite noun standing for a business named before.
+COMPANY_ANAPHORS = {"company", "firm", "carmaker", "automaker", "chipmaker", "miner", "lender", "airline", "insurer",
+                    "manufacturer", "producer", "operator", "retailer", "conglomerate", "group", "bank", "giant"}
 
 
 @dataclass
@@ -147,7 +150,8 @@ def _link_org_anaphor(token: Token, orgs: list[Draft], used: set[int]) -> None:
         return
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
         return  # "the movement of Palestinian workers", "the union of the two parties": not a name's stand-in
-    earlier = [(s, d) for d in orgs for s, _e, _m in d.mentions if s < token.idx]
+    business = base(token) in COMPANY_ANAPHORS and base(token) not in ORG_ANAPHORS - {"group", "bank"}
+    earlier = [(s, d) for d in orgs for s, _e, _m in d.mentions if s < token.idx and (not business or d.sector == "BUS")]
     if earlier:
         span = token.doc[token.i - 1: token.i + 1]
         max(earlier, key=lambda x: x[0])[1].add(span, "org-description")
@@ -158,7 +162,7 @@ def link(doc: Doc, drafts: dict[str, Draft], persons: list[Draft], roles: list[R
          orgs: list[Draft], used: set[int]) -> None:
     """Add role and organisation descriptions and pronouns to the actors they refer to."""
     for token in doc:
-        if base(token) in ORG_ANAPHORS and token.tag_ == "NN" and token.i not in used:
+        if base(token) in ORG_ANAPHORS | COMPANY_ANAPHORS and token.tag_ == "NN" and token.i not in used:
             _link_org_anaphor(token, list(orgs), used)
     events: list[tuple[int, str, object]] = [(r.head.i, "role", r) for r in roles]
     events += [(t.i, "pronoun", t) for t in doc if t.lower_ in PRONOUNS and t.tag_ == "PRP"]

@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newsgraph.actors import variants
+from newsgraph.actors.variants import skeleton
 from newsgraph.cache import cached, digest, file_stamp
 from newsgraph.data import read_lines, read_rows
 from newsgraph.errors import ConfigError
@@ -109,6 +111,8 @@ class KnowledgeBase:
     leader_surnames: dict[str, str] = field(default_factory=dict)
     # what the names were built from (bundled tables, user files): the key of caches built on them
     names_key: str = ""
+    # a person's surname skeleton (actors/variants.py) → their keys: where a variant spelling is looked up
+    surname_keys: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, entity: Entity, aliases: list[str]) -> None:
         self.entities.setdefault(entity.key, entity)
@@ -332,7 +336,7 @@ def load_kb(user_files: tuple[Path, ...] = (), sources: tuple[str, ...] = ("news
         raise ConfigError(f"unknown actor source(s) {', '.join(unknown)} (known: {', '.join(KB_SOURCES)})")
     chosen = tuple(s for s in KB_SOURCES if s in sources)
     folder = Path(str(resources.files("newsgraph.data").joinpath("actors")))
-    key = (*chosen, file_stamp(folder), file_stamp(__file__))
+    key = (*chosen, file_stamp(folder), file_stamp(__file__), file_stamp(variants.__file__))
     kb = cached("kb", key, lambda: _bundled_kb(chosen))
     for path in user_files:
         load_user_actors(kb, path)
@@ -358,4 +362,8 @@ def _bundled_kb(sources: tuple[str, ...]) -> KnowledgeBase:
     kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
         term.split()[-1] for term in kb.sectors)
     kb.not_person = frozenset(word.lower() for word in read_lines("actors/not_person_words.txt"))
+    for entity in kb.entities.values():
+        if entity.kind == "person" and len(entity.name.split()) > 1:
+            kb.surname_keys[skeleton(entity.name)].append(entity.key)
+    kb.surname_keys = dict(kb.surname_keys)
     return kb

@@ -32,6 +32,7 @@ from newsgraph.actors.context import (Context, KbSpans, adjective_country, read_
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
 from newsgraph.actors.names import NameMatcher
 from newsgraph.records import Actor, Mention
+from newsgraph.actors.variants import same_name, skeleton
 from newsgraph.actors.words import WATERS, base, coarse, is_name_word
 from newsgraph.when_where.places import Place, load_gazetteer
 
@@ -233,14 +234,35 @@ class ActorFinder:
                 continue
             mention, gender = _with_title(doc, span)
             ctx = read_context(doc, mention.start, span.root, self.kb, kb_spans, used)
-            draft = self._person_draft(span, entity, ctx, day, drafts)
-            draft.add(mention, _person_method(span, mention, entity, ctx, draft))
+            variant = self._variant(span, drafts) if entity is None else None
+            if isinstance(variant, Entity):
+                entity = variant
+            draft = variant if isinstance(variant, Draft) else self._person_draft(span, entity, ctx, day, drafts)
+            draft.fill(ctx)
+            draft.add(mention, "name-variant" if variant is not None else _person_method(span, mention, entity, ctx, draft))
             draft.gender = draft.gender or gender
             used.update(range(mention.start, mention.end))
             used.update(ctx.tokens)
             if draft not in order:
                 order.append(draft)
         return order
+
+    def _variant(self, span: Span, drafts: dict[str, Draft]) -> Draft | Entity | None:
+        """The person an unknown name is another spelling of (actors/variants.py): one named
+        before in the article ("Moammar Qadhafi" after "Muammar Gaddafi"), else one the
+        knowledge base knows; a lone surname only one named before ("Tokaev")."""
+        if drafts.get(f"person:{slug(span.text)}") is not None:
+            return None
+        for draft in reversed(list(drafts.values())):
+            if draft.kind == "person" and same_name(span.text, draft.name, surname_only=len(span) == 1):
+                return draft
+        if len(span) < 2:
+            return None
+        for key in self.kb.surname_keys.get(skeleton(span.text), ()):
+            entity = self.kb.entities[key]
+            if same_name(span.text, entity.name):
+                return entity
+        return None
 
     def _person_draft(self, span: Span, entity: Entity | None, ctx: Context, day: date | None,
                       drafts: dict[str, Draft]) -> Draft:
@@ -263,7 +285,7 @@ class ActorFinder:
             same.fill(ctx)
             return same
         key = f"person:{slug(span.text)}"
-        draft = drafts[key] = Draft(key, span.text, "person")
+        draft = drafts.get(key) or drafts.setdefault(key, Draft(key, span.text, "person"))  # named again in full
         draft.fill(ctx)
         return draft
 

@@ -36,7 +36,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.words import base, coarse
 from newsgraph.data import read_rows
 from newsgraph.quotes.marks import Quoted, find_quoted
-from newsgraph.quotes.speakers import speaker_for
+from newsgraph.quotes.speakers import speaker_for, speaker_words
 from newsgraph.records import Actor, Event, Paragraph, Quote, Sentence, Speaker, TextSpan
 
 __all__ = ["QuoteFinder", "load_cues"]
@@ -130,6 +130,8 @@ class QuoteFinder:
                                             reported_by=said.reported_by)
         quotes.extend(self._indirect(doc, sentences, index, quotes, events))
         quotes.sort(key=lambda x: x.start)
+        for n, x in enumerate(quotes):
+            quotes[n] = replace(x, speaker=_same_mouth(x.speaker, quotes[:n]))
         return [replace(x, id=f"Q{i}") for i, x in enumerate(quotes, start=1)]
 
     def _clip_unbalanced(self, doc: Doc, q: Quoted, paragraphs: Sequence[Paragraph], index: ActorIndex) -> Quoted:
@@ -331,6 +333,19 @@ class QuoteFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _same_mouth(speaker: Speaker | None, before: Sequence[Quote]) -> Speaker | None:
+    """"the spokesman added" after "a spokesman for the ministry said": the same mouth, so the
+    same body (the last quotation a spokesperson spoke for)."""
+    if speaker is None or not speaker.method.endswith("unknown-actor"):
+        return speaker
+    words = speaker.text.lower().split()
+    if len(words) != 2 or words[0] not in ("the", "this", "that") or speaker_words().get(words[1]) != "mouth":
+        return speaker
+    earlier = next((q.speaker for q in reversed(before) if q.speaker and q.speaker.method.endswith("spokesperson-for")), None)
+    return replace(earlier, text=speaker.text, start=speaker.start, end=speaker.end,
+                   method=speaker.method.replace("unknown-actor", "spokesperson-for")) if earlier else speaker
 
 
 def _text(doc: Doc) -> str:

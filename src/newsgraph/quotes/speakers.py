@@ -56,10 +56,11 @@ def speaker_for(token: Token | None, index: ActorIndex, method: str) -> Speaker 
     kind = speaker_words().get(base(token)) if bare else None
     if kind == "mouth":
         spoken_for = _object_of(token, MOUTH_PREPS)
-        if spoken_for is not None:
-            found = speaker_for(spoken_for, index, method)
-            if found is not None:
-                return _with_method(found, f"{method}:spokesperson-for")
+        found = speaker_for(spoken_for, index, method) if spoken_for is not None else None
+        hit = None if found is not None else _owner_hit(token, index) or _modifier_hit(token, index) or \
+            _body_of_role(own, index)
+        if found is not None or hit is not None:
+            return _with_method(found or _speaker(hit, method), f"{method}:spokesperson-for")
     if kind == "document":
         hit = _hit_in(_object_of(token, DOCUMENT_PREPS), index) or _owner_hit(token, index) or _body_before(token, index)
         if hit is not None:
@@ -106,6 +107,20 @@ def _owner_hit(token: Token, index: ActorIndex) -> Hit | None:
     return _hit_in(owner, index) if owner is not None and owner.tag_ != "PRP$" else None
 
 
+def _body_of_role(own: Hit | None, index: ActorIndex) -> Hit | None:
+    """"a WHO spokesman" the actor stage read as a role of the WHO: the WHO, where it is named."""
+    if own is None or own[0].org is None:
+        return None
+    return next(((a, m) for a, m in index.by_token.values() if a.kind == "organisation" and a.org == own[0].org), None)
+
+
+def _modifier_hit(token: Token, index: ActorIndex) -> Hit | None:
+    """"a WHO spokesman", "a Ministry of Defence spokesperson": the body in the words before."""
+    hits = [index.at(t) for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
+    bodies = [h for h in hits if h is not None and h[0].kind in BODIES | {"person"}]
+    return min(bodies, key=lambda h: KIND_RANK.get(h[0].kind, 5)) if bodies else None
+
+
 def _body_before(token: Token, index: ActorIndex) -> Hit | None:
     """The body the text was just speaking of, for "the statement said": the nearest actor
     before it, in its sentence or the two before, that acted (a subject) or is an organisation."""
@@ -114,13 +129,14 @@ def _body_before(token: Token, index: ActorIndex) -> Hit | None:
     for _ in range(2):
         if first > 0:
             first = sentence_span(doc[first - 1]).start
-    for i in sorted(_unquoted(doc[first:token.i]), reverse=True):
-        hit = index.at(doc[i])
-        if hit is None or hit[0].kind == "person" and hit[1].method == "pronoun":
-            continue
-        if doc[i].dep_ in ("nsubj", "nsubjpass") or hit[0].kind in ("organisation", "institution"):
-            if hit[0].kind in BODIES or hit[0].kind == "person":
-                return hit
+    hits = [(doc[i], index.at(doc[i])) for i in sorted(_unquoted(doc[first:token.i]), reverse=True)]
+    hits = [(t, h) for t, h in hits if h is not None and h[1].method != "pronoun"]
+    bodies = [(t, h) for t, h in hits if h[0].kind in ("organisation", "institution", "group")]
+    acting = [(t, h) for t, h in hits if t.dep_ in ("nsubj", "nsubjpass")]
+    # a body that acted, else the nearest body, else whoever acted: "the ministry summoned ... the statement said"
+    for pool in ([b for b in bodies if b in acting], bodies, acting):
+        if pool:
+            return pool[0][1]
     return None
 
 
