@@ -33,7 +33,7 @@ __all__ = [
     "record_to_dict",
 ]
 
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 
 @dataclass(frozen=True)

@@ -234,7 +234,7 @@ class ActorFinder:
                 continue
             mention, gender = _with_title(doc, span)
             ctx = read_context(doc, mention.start, span.root, self.kb, kb_spans, used)
-            variant = self._variant(span, drafts) if entity is None else None
+            variant = self._variant(span, drafts, ctx) if entity is None else None
             if isinstance(variant, Entity):
                 entity = variant
             draft = variant if isinstance(variant, Draft) else self._person_draft(span, entity, ctx, day, drafts)
@@ -247,11 +247,12 @@ class ActorFinder:
                 order.append(draft)
         return order
 
-    def _variant(self, span: Span, drafts: dict[str, Draft]) -> Draft | Entity | None:
+    def _variant(self, span: Span, drafts: dict[str, Draft], ctx: Context) -> Draft | Entity | None:
         """The person an unknown name is another spelling of (actors/variants.py): one named
-        before in the article ("Moammar Qadhafi" after "Muammar Gaddafi"), else one the
-        knowledge base knows; a lone surname only one named before ("Tokaev")."""
-        if drafts.get(f"person:{slug(span.text)}") is not None:
+        before in the article ("Moammar Gadhafi" after "Muammar Gaddafi"), else one the
+        knowledge base knows of the country the words give, if any; a lone surname only one
+        named before ("Tokaev"). Never where the name is spelt as named before."""
+        if drafts.get(f"person:{slug(span.text)}") is not None or coref.same_person(span, drafts) is not None:
             return None
         for draft in reversed(list(drafts.values())):
             if draft.kind == "person" and same_name(span.text, draft.name, surname_only=len(span) == 1):
@@ -260,7 +261,7 @@ class ActorFinder:
             return None
         for key in self.kb.surname_keys.get(skeleton(span.text), ()):
             entity = self.kb.entities[key]
-            if same_name(span.text, entity.name):
+            if same_name(span.text, entity.name) and ctx.country in (None, entity.country):
                 return entity
         return None
 
