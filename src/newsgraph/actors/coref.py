@@ -93,6 +93,11 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
     det = [c for c in role.head.children if c.dep_ in ("det", "poss")]
     start_tok = min([role.head.i, *role.ctx.tokens, *(d.i for d in det)])
     span = doc[start_tok: role.head.i + 1]
+    holder = _predicated_person(role.head, persons)
+    if holder is not None:  # "Luciana Prado became chief executive", "appointed Kwame Asante as its governor"
+        holder.fill(role.ctx)
+        used.update(range(span.start, span.end))
+        return
     named = _appositive_person(role.head, persons)
     if named is not None:  # "Japan's top envoy, Kenji Arai, said"
         named.add(span, "role-description")
@@ -118,6 +123,24 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
         persons.append(draft)
     draft.add(span, "role-only")
     used.update(range(span.start, span.end))
+
+
+def _predicated_person(head: Token, persons: list[Draft]) -> Draft | None:
+    """The person a role is said of: the subject of "became chief executive", "was sworn in as
+    premier", or the object of "appointed him as its governor", "named her envoy"."""
+    if head.dep_ in ("attr", "oprd"):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.dep_ == "prep":
+        verb = head.head.head
+    else:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if head.dep_ != "attr" else []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for word in objects or subjects:
+        person = next((d for d in persons if any(h.i == word.i for h in d.heads)), None)
+        if person is not None:
+            return person
+    return None
 
 
 def _appositive_person(head: Token, persons: list[Draft]) -> Draft | None:

@@ -49,6 +49,7 @@ SELF_HEADS = {"bloc", "alliance", "agency", "organisation", "organization", "bod
 TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": None, "professor": None,
           "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
 PLACE_PREPS = {"in", "at", "from", "of", "on", "throughout", "across", "around"}
+PREFIXES = {"ex", "pro", "anti", "non", "neo", "pan", "post", "pre", "then", "vice", "co"}  # "Ex-Guatemalan": no name
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "den", "la", "le", "du", "ibn", "abu"}
 
 
@@ -179,7 +180,7 @@ class ActorFinder:
             j = i
             while j < len(doc) and j not in taken and (is_name_word(doc[j]) or (
                     doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and is_name_word(doc[j + 1]))
-                    or (j > i + 1 and _joined(doc, j))):  # not at the chain's start: "Ex-Guatemalan"
+                    or ((j > i + 1 or doc[i].lower_ not in PREFIXES) and j > i and _joined(doc, j))):  # "Marie-Claude", not "Ex-Guatemalan"
                 j += 1
             if j > i:
                 name = self._person_name(doc[i:j])
