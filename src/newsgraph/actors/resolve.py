@@ -337,7 +337,7 @@ class ActorFinder:
                 continue  # a group with no country is an actor only where it acts or is acted on
             span = _group_phrase(doc, token, ctx, institution=terms[-1][1].kind == "org")
             key = f"group:{ctx.country}:{ctx.sector}:{slug(base(token))}"
-            draft = drafts.get(key)
+            draft = drafts.get(key) or (_named_before(token, ctx, drafts) if ctx.country is None else None)
             if draft is None:
                 draft = drafts[key] = Draft(key, _strip_det(span).text, "group", ctx.country, ctx.org,
                                             ctx.sector, ctx.role, False)
@@ -501,6 +501,16 @@ class ActorFinder:
                 method = "capital-metonym"
             draft.add(mention, method)
             used.update(range(mention.start, mention.end))
+
+
+def _named_before(head: Token, ctx: Context, drafts: dict[str, Draft]) -> Draft | None:
+    """"The ministry said" after "the Lebanese Health Ministry": the body of that name and sector
+    named before, when the words are definite and add nothing to it."""
+    det = next((c for c in head.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this", "that") or ctx.tokens:
+        return None
+    tail = f":{ctx.sector}:{slug(base(head))}"
+    return next((d for d in reversed(list(drafts.values())) if d.kind == "group" and d.key.endswith(tail)), None)
 
 
 def _owner(span: Span) -> Token | None:

@@ -131,7 +131,12 @@ class QuoteFinder:
         quotes.extend(self._indirect(doc, sentences, index, quotes, events))
         quotes.sort(key=lambda x: x.start)
         for n, x in enumerate(quotes):
-            quotes[n] = replace(x, speaker=_same_mouth(x.speaker, quotes[:n]))
+            speaker = _same_document(doc, x.speaker, quotes[:n]) or _same_mouth(x.speaker, quotes[:n])
+            if speaker is None and x.cue is not None and _pronoun_subject(doc, x.cue) and n:
+                before = quotes[n - 1]  # '"…," it added': the speaker of the words just before
+                if before.speaker is not None and x.sentence - before.sentence <= 1:
+                    speaker = replace(before.speaker, method="continuation")
+            quotes[n] = replace(x, speaker=speaker)
         return [replace(x, id=f"Q{i}") for i, x in enumerate(quotes, start=1)]
 
     def _clip_unbalanced(self, doc: Doc, q: Quoted, paragraphs: Sequence[Paragraph], index: ActorIndex) -> Quoted:
@@ -318,7 +323,7 @@ class QuoteFinder:
             tokens = list(clause.subtree)
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):  # "said [that] ..."
                 tokens = tokens[1:]
-            while tokens and tokens[-1].is_punct:
+            while tokens and tokens[-1].is_punct and tokens[-1].text not in ("%", ")", "]"):
                 tokens = tokens[:-1]
             if not tokens:
                 continue
@@ -333,6 +338,33 @@ class QuoteFinder:
 
 
 # -- helpers ----------------------------------------------------------------------------------
+
+
+def _pronoun_subject(doc: Doc, cue: TextSpan) -> bool:
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    subject = _subject_of(span.root) if span is not None and len(span) else None
+    return subject is not None and subject.lower_ in PRONOUNS
+
+
+def _same_document(doc: Doc, speaker: Speaker | None, before: Sequence[Quote]) -> Speaker | None:
+    """"the statement said" after "the army said in a communique": the one who issued it, when
+    an earlier quotation was theirs in a document."""
+    if speaker is None or not speaker.method.endswith("statement-of"):
+        return None
+    for quote in reversed(before):
+        if quote.speaker is not None and quote.cue is not None and (
+                quote.speaker.method.endswith("statement-of") or _in_document(doc, quote.cue)):
+            return replace(quote.speaker, method=speaker.method)
+    return None
+
+
+def _in_document(doc: Doc, cue: TextSpan) -> bool:
+    """Whether a cue verb says where the words were: "said in a statement", "in a communique"."""
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(speaker_words().get(base(o)) == "document" for o in c.children)
+               for c in span.root.children)
 
 
 def _same_mouth(speaker: Speaker | None, before: Sequence[Quote]) -> Speaker | None:
