@@ -108,7 +108,8 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
         earlier = [(s, d) for s, d, _h in _person_mentions(persons) if s < span.start_char]
         subject_here = {d.key for s, d, h in _person_mentions(persons) if sentence_of(h) == sentence_of(role.head) and h.dep_ == "nsubj"}
         for _start, draft in reversed(earlier):
-            if _role_fits(draft, role) and not (role.head.dep_ != "nsubj" and draft.key in subject_here):
+            if _role_fits(draft, role) and not (role.head.dep_ != "nsubj" and draft.key in subject_here
+                                                and not _spoken_for(role.head)):
                 draft.add(span, "role-description")
                 used.update(range(span.start, span.end))
                 return
@@ -141,6 +142,18 @@ def _predicated_person(head: Token, persons: list[Draft]) -> Draft | None:
         if person is not None:
             return person
     return None
+
+
+@lru_cache(maxsize=1)
+def _mouths() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_rows("quotes/speaker_words.csv") if r["kind"] == "mouth")
+
+
+def _spoken_for(head: Token) -> bool:
+    """"a spokeswoman for [the minister]": the role is whom a spokesperson speaks for, and may be
+    the sentence's own subject ("Minister X will cut …, a spokeswoman for the minister said")."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ in ("for", "to") and base(prep.head) in _mouths()
 
 
 def _appositive_person(head: Token, persons: list[Draft]) -> Draft | None:

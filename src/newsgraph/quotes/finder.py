@@ -53,7 +53,7 @@ MARKS = "\"“”„«»‘’'"
 MAX_QUOTED = 2000  # quoted stretches looked at per article: past that it is noise, not news
 SHORT_PARTIAL_WORDS = 4
 SHORT_QUOTE_WORDS = 3  # one to three quoted words that are the speaker's own (QuoteFinder._cued_complement)
-SHORT_QUOTE_PREPS = {"as", "of", "without", "with"}
+SHORT_QUOTE_PREPS = {"as", "of", "without", "with", "for"}
 COMPLEMENTS = {"oprd", "attr", "acomp", "ccomp", "xcomp", "advmod", "npadvmod", "prep"}
 
 
@@ -208,6 +208,9 @@ class QuoteFinder:
         consequences'") or the manner of the act it reports ("asked members to comply 'without
         delay'"). A quoted subject or object ("the 'referendum' was illegal") is a label."""
         token = span.root
+        if token.dep_ == "amod" and token.head.i < token.i and token.head.dep_ == "dobj":
+            token = token.head  # "labelled the bill 'punitive'", read as an adjective after its noun
+            return self._cue_kind(token.head) in ("speech", "evaluation") and _subject_of(token.head) is not None
         if token.dep_ in ("amod", "pobj"):
             prep = token.head
             if prep.dep_ != "prep" or prep.lower_ not in SHORT_QUOTE_PREPS:
@@ -370,14 +373,14 @@ def _in_document(doc: Doc, cue: TextSpan) -> bool:
 def _same_mouth(speaker: Speaker | None, before: Sequence[Quote]) -> Speaker | None:
     """"the spokesman added" after "a spokesman for the ministry said": the same mouth, so the
     same body (the last quotation a spokesperson spoke for)."""
-    if speaker is None or not speaker.method.endswith("unknown-actor"):
+    if speaker is None or not speaker.method.endswith(("unknown-actor", "role-description")):
         return speaker
     words = speaker.text.lower().split()
     if len(words) != 2 or words[0] not in ("the", "this", "that") or speaker_words().get(words[1]) != "mouth":
         return speaker
     earlier = next((q.speaker for q in reversed(before) if q.speaker and q.speaker.method.endswith("spokesperson-for")), None)
     return replace(earlier, text=speaker.text, start=speaker.start, end=speaker.end,
-                   method=speaker.method.replace("unknown-actor", "spokesperson-for")) if earlier else speaker
+                   method=speaker.method.rsplit(":", 1)[0] + ":spokesperson-for") if earlier else speaker
 
 
 def _text(doc: Doc) -> str:

@@ -61,6 +61,10 @@ def speaker_for(token: Token | None, index: ActorIndex, method: str) -> Speaker 
             _body_of_role(own, index)
         if found is not None or hit is not None:
             return _with_method(found or _speaker(hit, method), f"{method}:spokesperson-for")
+        body = _modifier_words(token)
+        if body is not None:  # "a Ministry of Defence spokesperson": the body, though no actor we know
+            return Speaker(actor=None, name=body.text, country=None, sector=None, text=body.text,
+                           start=body.start_char, end=body.end_char, method=f"{method}:spokesperson-for")
     if kind == "document":
         hit = _hit_in(_object_of(token, DOCUMENT_PREPS), index) or _owner_hit(token, index) or _body_before(token, index)
         if hit is not None:
@@ -119,6 +123,14 @@ def _modifier_hit(token: Token, index: ActorIndex) -> Hit | None:
     hits = [index.at(t) for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
     bodies = [h for h in hits if h is not None and h[0].kind in BODIES | {"person"}]
     return min(bodies, key=lambda h: KIND_RANK.get(h[0].kind, 5)) if bodies else None
+
+
+def _modifier_words(token: Token) -> Span | None:
+    """The nouns before a mouth word ("a [Ministry of Defence] spokesperson"), or None."""
+    words = [t for c in token.lefts if c.dep_ in ("compound", "nmod") for t in c.subtree]
+    if not words:
+        return None
+    return token.doc[min(t.i for t in words): max(t.i for t in words) + 1]
 
 
 def _body_before(token: Token, index: ActorIndex) -> Hit | None:
