@@ -146,6 +146,7 @@ class ActorFinder:
         orgs = [d for d in drafts.values() if d.kind == "organisation"]
         coref.link(doc, drafts, persons, roles, orgs, used)
         self._officials_country(doc, persons, kb_spans)
+        _one_country_officials(persons, drafts)
         return _to_actors(drafts, doc, sentence_starts)
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
@@ -262,7 +263,7 @@ class ActorFinder:
             return None
         for key in self.kb.surname_keys.get(skeleton(span.text), ()):
             entity = self.kb.entities[key]
-            if same_name(span.text, entity.name) and ctx.country in (None, entity.country):
+            if same_name(span.text, entity.name, strict=True) and ctx.country in (None, entity.country):
                 return entity
         return None
 
@@ -295,13 +296,17 @@ class ActorFinder:
         """Later surname mentions the NER missed: "Dr Donfried" after "Karen Donfried"."""
         words = {w: d for d in persons for w in d.name.split()[1:] if len(w) > 2}
         for token in doc:
-            draft = words.get(token.text)
-            if draft is None or token.i in used or coarse(token) != "PROPN":
+            if token.i in used or coarse(token) != "PROPN":
                 continue
-            if token.idx <= min(m[0] for m in draft.mentions):
+            draft, method = words.get(token.text), None
+            if draft is None and len(token.text) > 3 and token.text[:1].isupper():  # "Tokaev" after "Tokayev"
+                draft = next((d for d in reversed(persons) if len(d.name.split()) > 1
+                              and same_name(token.text, d.name, surname_only=True)), None)
+                method = "name-variant"
+            if draft is None or token.idx <= min(m[0] for m in draft.mentions):
                 continue
             mention, gender = _with_title(doc, doc[token.i: token.i + 1])
-            draft.add(mention, "title-surname" if len(mention) > 1 else "surname")
+            draft.add(mention, method or ("title-surname" if len(mention) > 1 else "surname"))
             draft.gender = draft.gender or gender
             used.update(range(mention.start, mention.end))
 
@@ -501,6 +506,20 @@ class ActorFinder:
                 method = "capital-metonym"
             draft.add(mention, method)
             used.update(range(mention.start, mention.end))
+
+
+def _one_country_officials(persons: list[Draft], drafts: dict[str, Draft]) -> None:
+    """An office holder with no country in an article that has so far spoken of one country
+    only ("Egyptian Irrigation Minister Ahmed Hassan … Opposition lawmaker Mona Hassan") holds
+    office there."""
+    for draft in persons:
+        if draft.country is not None or draft.sector not in OFFICIAL_SECTORS | {"OPP", "PTY"} or not draft.mentions:
+            continue
+        first = min(m[0] for m in draft.mentions)
+        seen = {d.country for d in drafts.values() if d.country and d.country not in ("IGO", "NGO")
+                and d.mentions and min(m[0] for m in d.mentions) < first}
+        if len(seen) == 1:
+            draft.country = seen.pop()
 
 
 def _named_before(head: Token, ctx: Context, drafts: dict[str, Draft]) -> Draft | None:

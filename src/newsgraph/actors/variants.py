@@ -73,12 +73,15 @@ def _close(a: str, b: str, least: float) -> bool:
     return a == b or (not _gendered(a, b) and fuzz.ratio(a, b) >= least)
 
 
-def same_name(a: str, b: str, *, surname_only: bool = False) -> bool:
+def same_name(a: str, b: str, *, surname_only: bool = False, strict: bool = False) -> bool:
     """Whether two written names are one person's: surnames close, and given names close when
     both give one (an initial fits its name). ``surname_only`` lets a lone surname ("Tokaev")
-    match a full name ("Kassym-Jomart Tokayev")."""
+    match a full name ("Kassym-Jomart Tokayev"); ``strict`` (a name against the knowledge base,
+    with no article to vouch for it) wants as many words, each close, and no initials."""
     fa, fb = fold(a), fold(b)
     if not fa or not fb or (min(len(fa), len(fb)) < 2 and not surname_only):
+        return False
+    if strict and (len(fa) != len(fb) or min(map(len, fa + fb)) < 2):
         return False
     limits = thresholds()
     if not _close(fa[-1], fb[-1], limits["surname"]):
