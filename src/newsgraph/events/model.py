@@ -121,6 +121,7 @@ class EventModel:
         self.labels = list(labels)
         self.weights, self.bias = weights, bias
         self.dense = dense if dense is not None and dense.size else None
+        self._none = self.labels.index(NONE) if NONE in self.labels else None
 
     def scores(self, feats: Iterable[str], vec: np.ndarray | None = None) -> np.ndarray:
         rows = [self.index[f] for f in feats if f in self.index]
@@ -137,9 +138,11 @@ class EventModel:
 
     def best(self, feats: Iterable[str], vec: np.ndarray | None = None) -> tuple[str, float, float]:
         """(top label, its probability, the probability of NONE)."""
-        p = self.proba(feats, vec)
-        label = max(p, key=p.__getitem__)
-        return label, p[label], p.get(NONE, 0.0)
+        scores = self.scores(feats, vec)
+        p = np.exp(scores - scores.max())
+        p /= p.sum()
+        top = int(p.argmax())
+        return self.labels[top], float(p[top]), float(p[self._none]) if self._none is not None else 0.0
 
     def save(self, path: Path) -> None:
         vocabulary = sorted(self.index, key=self.index.__getitem__)
