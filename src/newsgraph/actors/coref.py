@@ -51,7 +51,7 @@ class RoleMention:
 
 def same_person(span: Span, drafts: dict[str, Draft]) -> Draft | None:
     """The person already named whose name has this (single-word) name in it."""
-    if len(span) != 1:
+    if len(span.text.split()) != 1:  # one word, hyphens and all ("Al-Otaibi")
         return None
     word = span.text
     for draft in reversed(list(drafts.values())):

@@ -104,6 +104,7 @@ class KnowledgeBase:
     capitals: set[str] = field(default_factory=set)  # names that stand for a country's government
     iso2: dict[str, str] = field(default_factory=dict)  # "RU" → "RUS"
     not_person: frozenset[str] = frozenset()  # words that make a capitalised run a non-person name
+    surnames_first: frozenset[str] = frozenset()  # of those, surnames that open a name ("Park Ji-hoon")
     term_ends: frozenset[str] = frozenset()  # last words of the sector terms, for a quick first test
     regions: dict[str, str] = field(default_factory=dict)  # "western" → "WST": collective actors
     # surnames of heads of state or government that name one country only: "Bush" → "USA", for
@@ -362,6 +363,7 @@ def _bundled_kb(sources: tuple[str, ...]) -> KnowledgeBase:
     kb.term_ends = frozenset(term.split()[-1].split("-")[-1] for term in kb.sectors) | frozenset(
         term.split()[-1] for term in kb.sectors)
     kb.not_person = frozenset(word.lower() for word in read_lines("actors/not_person_words.txt"))
+    kb.surnames_first = frozenset(word.lower() for word in read_lines("actors/surnames_first.txt"))
     for entity in kb.entities.values():
         if entity.kind == "person" and len(entity.name.split()) > 1:
             kb.surname_keys[skeleton(entity.name)].append(entity.key)

@@ -217,7 +217,8 @@ class ActorFinder:
             return None
         if name[-1].tag_ in ("NNS", "NNPS") and adjective_country(name[-1], self.kb):
             return None  # "Young Algerians" is a people, not a person
-        if any(t.lower_ in self.kb.not_person for t in name) or _title_case_sentence(name[0]):
+        opener = 1 if len(name) > 1 and name[0].lower_ in self.kb.surnames_first else 0  # "Park Ji-hoon"
+        if any(t.lower_ in self.kb.not_person for t in name[opener:]) or _title_case_sentence(name[0]):
             return None
         if any(t.ent_type_ in NOT_PERSON_ENTITIES for t in name):
             return None  # with [extract] ner: spaCy reads it as a place, an organisation or a thing
@@ -295,6 +296,10 @@ class ActorFinder:
     def _surnames(self, doc: Doc, persons: list[Draft], used: set[int]) -> None:
         """Later surname mentions the NER missed: "Dr Donfried" after "Karen Donfried"."""
         words = {w: d for d in persons for w in d.name.split()[1:] if len(w) > 2}
+        words |= {w.split("-")[-1]: d for d in persons for w in d.name.split()[1:] if "-" in w and len(w.split("-")[-1]) > 2}
+        # a family name written first, before a hyphenated given name: "Park" for "Park Ji-hoon"
+        words |= {d.name.split()[0]: d for d in persons if len(d.name.split()) == 2 and "-" in d.name.split()[1]
+                  and d.name.split()[1][:1].isupper() and d.name.split()[1].split("-")[1][:1].islower()}
         for token in doc:
             if token.i in used or coarse(token) != "PROPN":
                 continue
@@ -305,7 +310,8 @@ class ActorFinder:
                 method = "name-variant"
             if draft is None or token.idx <= min(m[0] for m in draft.mentions):
                 continue
-            mention, gender = _with_title(doc, doc[token.i: token.i + 1])
+            first = token.i - 2 if token.i >= 2 and doc[token.i - 1].text == "-" and _joined(doc, token.i) else token.i
+            mention, gender = _with_title(doc, doc[first: token.i + 1])  # "Al-Otaibi" whole
             draft.add(mention, method or ("title-surname" if len(mention) > 1 else "surname"))
             draft.gender = draft.gender or gender
             used.update(range(mention.start, mention.end))
