@@ -75,6 +75,9 @@ def speaker_for(token: Token | None, index: ActorIndex, method: str) -> Speaker 
         return _speaker(hit, f"{method}:{mention.method}" if mention.method in LINKED else method)
     if token.lower_ in PRONOUNS or token.lower_ in ("who", "which", "that"):
         return None  # an unresolved pronoun names nobody
+    described = _described_person(token, index)
+    if described is not None:
+        return _speaker(described, f"{method}:description")
     phrase = noun_phrase(token)
     return Speaker(actor=None, name=phrase.text, country=None, sector=None, text=phrase.text,
                    start=phrase.start_char, end=phrase.end_char, method=f"{method}:unknown-actor")
@@ -123,6 +126,29 @@ def _modifier_hit(token: Token, index: ActorIndex) -> Hit | None:
     hits = [index.at(t) for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
     bodies = [h for h in hits if h is not None and h[0].kind in BODIES | {"person"}]
     return min(bodies, key=lambda h: KIND_RANK.get(h[0].kind, 5)) if bodies else None
+
+
+def _described_person(token: Token, index: ActorIndex) -> Hit | None:
+    """"the coach told reporters" after "Nigeria coach Emmanuel Okafor", "the 47-year-old said"
+    after "opposition leader Tendai Chikwanha": a definite description of the person named just
+    before — the nearest person named in the sentence or the two before, when the description's
+    noun is among the words that introduced them, or gives their age."""
+    det = next((c for c in token.children if c.dep_ == "det"), None)
+    age = any(t.lower_ == "old" and t.i > 0 and t.doc[t.i - 1].text == "-" for t in token.subtree)  # "the 47-year-old"
+    if det is None or det.lower_ != "the" or (token.tag_ != "NN" and not age) or any(c.dep_ == "prep" for c in token.children):
+        return None
+    doc, first = token.doc, sentence_span(token).start
+    for _ in range(2):
+        if first > 0:
+            first = sentence_span(doc[first - 1]).start
+    for i in range(token.i - 1, first - 1, -1):
+        hit = index.at(doc[i])
+        if hit is None or hit[0].kind != "person" or hit[1].method == "pronoun":
+            continue
+        named = doc.char_span(hit[1].start, hit[1].end, alignment_mode="expand")
+        before = {base(t) for t in doc[max(0, named.start - 4): named.start]} if named is not None else set()
+        return hit if age or base(token) in before or base(token) in (hit[0].role or "").lower().split() else None
+    return None
 
 
 def _modifier_words(token: Token) -> Span | None:
