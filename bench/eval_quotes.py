@@ -69,6 +69,10 @@ def score_seed(pipeline: Pipeline, shared: Path) -> dict[str, Any]:
     return score(record, gold)
 
 
+def _f1(p: float, r: float) -> float:
+    return round(2 * p * r / (p + r) if p + r else 0.0, 3)
+
+
 def score(record: Record, gold: dict) -> dict[str, Any]:
     text = record.text
     predicted = [q for q in record.quotes if q.kind != "indirect"]
@@ -94,6 +98,7 @@ def score(record: Record, gold: dict) -> dict[str, Any]:
         "gold": len(golds), "predicted": len(predicted), "tp": tp, "fp": fp,
         "precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 3),
         "speaker_accuracy": round(sum(speakers) / len(speakers), 3) if speakers else 0.0,
+        "attributed_f1": _f1(sum(speakers) / len(predicted) if predicted else 0.0, sum(speakers) / len(golds) if golds else 0.0),
         "kind_accuracy": round(sum(kinds) / len(kinds), 3) if kinds else 0.0,
         "indirect": sum(q.kind == "indirect" for q in record.quotes),
         "missed": missed,
@@ -114,7 +119,8 @@ def main() -> None:
     print(f"seed quotes: gold {result['gold']}, predicted {result['predicted']} (direct and partial), "
           f"indirect speech {result['indirect']}")
     print(f"  P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}  "
-          f"speaker accuracy {result['speaker_accuracy']:.3f}  kind accuracy {result['kind_accuracy']:.3f}")
+          f"speaker accuracy {result['speaker_accuracy']:.3f}  attributed F1 {result['attributed_f1']:.3f}  "
+          f"kind accuracy {result['kind_accuracy']:.3f}")
     for line in result["missed"]:
         print(f"  missed: {line}")
     for line in result["wrong_speaker"]:
