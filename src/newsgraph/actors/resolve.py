@@ -161,7 +161,9 @@ class ActorFinder:
                 draft.country = self.kb.leader_surnames[draft.name]
                 continue
             sent = draft.heads[0].sent
-            mention = set(range(draft.heads[0].left_edge.i, draft.heads[0].i + 1))
+            first = min(draft.mentions)  # the name's own words are no place; its role's may be ("Auckland Mayor")
+            named_span = doc.char_span(first[0], first[1], alignment_mode="expand")
+            mention = set(range(named_span.start, named_span.end)) if named_span is not None else {draft.heads[0].i}
             named = {self._country_of_tokens([t], kb_spans) for t in sent if t.i not in mention}
             named.discard(None)
             if len(named) == 1:
