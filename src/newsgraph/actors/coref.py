@@ -137,6 +137,8 @@ def _predicated_person(head: Token, persons: list[Draft]) -> Draft | None:
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"] if head.dep_ != "attr" else []
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(c.lower_ in ("who", "that") for c in subjects):
+        subjects = [verb.head]  # "Paula Contreras, who has been mining minister since March,"
     for word in objects or subjects:
         person = next((d for d in persons if any(h.i == word.i for h in d.heads)), None)
         if person is not None:
@@ -159,6 +161,9 @@ def _spoken_for(head: Token) -> bool:
 def _appositive_person(head: Token, persons: list[Draft]) -> Draft | None:
     """The person a role noun is set beside: "the envoy, Kenji Arai," or "Kenji Arai, the envoy"."""
     near = [c for c in head.children if c.dep_ == "appos"] + ([head.head] if head.dep_ == "appos" else [])
+    # "Manila's ambassador to Beijing, Ramon Villanueva,": the name may hang on the role's object
+    near += [a for prep in head.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"
+             for a in o.children if a.dep_ == "appos"]
     for person in persons:
         if any(h.i == n.i for h in person.heads for n in near):
             return person

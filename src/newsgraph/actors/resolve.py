@@ -131,7 +131,7 @@ class ActorFinder:
         prev = doc[span.start - 1] if span.start > 0 else None
         before = prev is not None and is_name_word(prev) and prev.lower_.rstrip(".") not in TITLES \
             and not self.kb.sector_of(base(prev))  # "President Obama" is Obama
-        after = span.end < len(doc) and is_name_word(doc[span.end])
+        after = span.end < len(doc) and (is_name_word(doc[span.end]) or _particle_name(doc, span.end))
         return before or after
 
     def find(self, doc: Doc, day: date | None = None, exclude: Sequence[str] = (),
@@ -181,8 +181,7 @@ class ActorFinder:
         chains, i = [], 0
         while i < len(doc):
             j = i
-            while j < len(doc) and j not in taken and (is_name_word(doc[j]) or (
-                    doc[j].lower_ in PARTICLES and j > i and j + 1 < len(doc) and is_name_word(doc[j + 1]))
+            while j < len(doc) and j not in taken and (is_name_word(doc[j]) or (j > i and _particle_name(doc, j))
                     or ((j > i + 1 or doc[i].lower_ not in PREFIXES) and j > i and _joined(doc, j))):  # "Marie-Claude", not "Ex-Guatemalan"
                 j += 1
             if j > i:
@@ -687,6 +686,14 @@ def _self_phrase(span: Span) -> Span:
 
 
 OFFICIAL_SECTORS = {"GOV", "JUD", "LEG", "MIL", "COP", "ELI"}
+
+
+def _particle_name(doc: Doc, j: int) -> bool:
+    """A particle that goes on with a name: "bin Salman", "al-Jaburi", "de la Cruz"."""
+    if doc[j].lower_ not in PARTICLES or j + 1 >= len(doc):
+        return False
+    nxt = doc[j + 2] if doc[j + 1].text == "-" and not doc[j].whitespace_ and j + 2 < len(doc) else doc[j + 1]
+    return is_name_word(nxt) or nxt.lower_ in PARTICLES
 
 
 def _joined(doc: Doc, j: int) -> bool:
