@@ -1,5 +1,6 @@
-"""Score the quote finder on a table of passages we wrote (tests/data/speaker_cases.yaml,
-tests/data/quote_cases.yaml), as ``newsgraph extract`` reads a JSONL file of them.
+"""Score the quote finder on tables of passages we wrote (tests/data/speaker_cases.yaml,
+tests/data/quote_cases.yaml, and the 40 whole articles of tests/data/speaker_articles.yaml),
+as ``newsgraph extract`` reads a JSONL file of them.
 
 Each case lists every quotation and piece of indirect speech in its passage (a fragment of the
 words, the kind, the speaker in full, and optionally the speaker's country, international body
@@ -33,7 +34,8 @@ from newsgraph.reader.sources import read_inputs
 from newsgraph.records import Actor, Quote, Record, Speaker
 
 ROOT = Path(__file__).resolve().parents[1]
-TABLES = {"speaker_cases": ROOT / "tests/data/speaker_cases.yaml", "quote_cases": ROOT / "tests/data/quote_cases.yaml"}
+TABLES = {"speaker_cases": ROOT / "tests/data/speaker_cases.yaml", "quote_cases": ROOT / "tests/data/quote_cases.yaml",
+          "speaker_articles": ROOT / "tests/data/speaker_articles.yaml"}
 
 
 def load_cases(path: Path) -> list[dict]:
