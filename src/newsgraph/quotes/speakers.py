@@ -70,6 +70,9 @@ def speaker_for(token: Token | None, index: ActorIndex, method: str) -> Speaker 
         if hit is not None:
             return _speaker(hit, f"{method}:statement-of")
     hit = _best_hit(token, index)
+    holder = _office_holder(token, hit, index)
+    if holder is not None:
+        return _speaker(holder, f"{method}:office-holder")
     if hit is not None:
         actor, mention = hit
         return _speaker(hit, f"{method}:{mention.method}" if mention.method in LINKED else method)
@@ -126,6 +129,20 @@ def _modifier_hit(token: Token, index: ActorIndex) -> Hit | None:
     hits = [index.at(t) for c in token.lefts if c.dep_ in ("compound", "nmod", "amod") for t in c.subtree]
     bodies = [h for h in hits if h is not None and h[0].kind in BODIES | {"person"}]
     return min(bodies, key=lambda h: KIND_RANK.get(h[0].kind, 5)) if bodies else None
+
+
+OFFICES = {"head", "chief", "director", "secretary", "secretary-general", "director-general", "president", "leader"}
+
+
+def _office_holder(token: Token, hit: Hit | None, index: ActorIndex) -> Hit | None:
+    """"The head of the U.N. nuclear watchdog said" when the article names the IAEA's head
+    (before or after): that person — the one person of the article who speaks for the body."""
+    if hit is None or hit[0].kind != "organisation" or not hit[0].org or base(token) not in OFFICES:
+        return None
+    if index.at(token) is not None and index.at(token)[0].kind == "person":
+        return None
+    holders = {a.id: (a, m) for a, m in index.by_token.values() if a.kind == "person" and a.org == hit[0].org}
+    return next(iter(holders.values())) if len(holders) == 1 else None
 
 
 def _described_person(token: Token, index: ActorIndex) -> Hit | None:
