@@ -27,7 +27,7 @@ from newsgraph.data import read_rows
 if TYPE_CHECKING:
     from newsgraph.actors.resolve import Draft
 
-__all__ = ["RoleMention", "link", "same_person"]
+__all__ = ["RoleMention", "given_gender", "link", "same_person"]
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Role heads that fit any person of the right country ("the Chinese leader").
@@ -66,6 +66,18 @@ def _person_mentions(persons: list[Draft]) -> list[tuple[int, Draft, Token]]:
         for (start, _end, _method), head in zip(draft.mentions, draft.heads, strict=True):
             found.append((start, draft, head))
     return sorted(found, key=lambda x: x[0])
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, str]:
+    return {row["name"]: row["gender"] for row in read_rows("actors/given_names.csv")}
+
+
+def given_gender(name: str) -> str | None:
+    """"m" or "f" when a person's first name almost always marks it (data/actors/given_names.csv:
+    "Lena" f, "Peter" m), else None: unisex and unknown names tell nothing."""
+    words = name.split()
+    return _given_names().get(words[0]) if len(words) > 1 else None
 
 
 @lru_cache(maxsize=1)

@@ -244,7 +244,7 @@ class ActorFinder:
             draft = variant if isinstance(variant, Draft) else self._person_draft(span, entity, ctx, day, drafts)
             draft.fill(ctx)
             draft.add(mention, "name-variant" if variant is not None else _person_method(span, mention, entity, ctx, draft))
-            draft.gender = draft.gender or gender
+            draft.gender = draft.gender or gender or coref.given_gender(span.text)
             used.update(range(mention.start, mention.end))
             used.update(ctx.tokens)
             if draft not in order:

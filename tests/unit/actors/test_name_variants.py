@@ -70,3 +70,14 @@ def test_two_people_sharing_a_surname_stay_two(pipeline: Pipeline) -> None:
     record = _record(pipeline, "Kenyan Trade Minister Ahmed Hassan said talks had failed.\n\n"
                      "Opposition lawmaker Mona Hassan said the talks were a waste of time.")
     assert {a.name for a in record.actors if a.kind == "person"} >= {"Ahmed Hassan", "Mona Hassan"}
+
+
+def test_a_first_name_gives_the_gender_pronouns_follow(pipeline: Pipeline) -> None:
+    from newsgraph.actors.coref import given_gender
+
+    assert (given_gender("Lena Varga"), given_gender("Peter Hudák"), given_gender("Andrea Rossi")) == ("f", "m", None)
+    record = _record(pipeline, "Polish Foreign Minister Anna Nowak and Czech Foreign Minister Tomas Dvorak met on Monday to "
+                               "discuss how the two countries could share the cost of a new gas pipeline.\n\n"
+                               "He said the pipeline would open in May.")
+    [quote] = [q for q in record.quotes if "pipeline would open" in q.text]
+    assert quote.speaker is not None and quote.speaker.name == "Tomas Dvorak"
