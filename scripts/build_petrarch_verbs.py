@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generated import ROOT, parse_args, write_or_check  # noqa: E402
+from generated import ROOT, parse_args, render, write_or_check  # noqa: E402
 
 EVENTS_DIR = ROOT / "src" / "newsgraph" / "data" / "events"
 OUTPUT = EVENTS_DIR / "petrarch_patterns.csv"
@@ -292,21 +292,13 @@ def build_rows(text: str, ours: list[dict[str, str]], codes: set[str]) -> list[d
     return rows
 
 
-def render(rows: list[dict[str, str]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def build(shared: Path) -> str:
     text = (shared / "reference" / "petrarch2" / SOURCE).read_text("utf-8", errors="replace")
     with (EVENTS_DIR / "patterns.csv").open(encoding="utf-8", newline="") as f:
         ours = list(csv.DictReader(f))
     with (EVENTS_DIR / "cameo.csv").open(encoding="utf-8", newline="") as f:
         codes = {row["code"] for row in csv.DictReader(f)}
-    return render(build_rows(text, ours, codes))
+    return render(COLUMNS, build_rows(text, ours, codes))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -21,7 +21,6 @@ Standard library only, deterministic::
 from __future__ import annotations
 
 import csv
-import io
 import re
 import sys
 import unicodedata
@@ -31,7 +30,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generated import ROOT, parse_args, write_or_check  # noqa: E402
+from generated import ROOT, parse_args, render, write_or_check  # noqa: E402
 
 ACTORS_DIR = ROOT / "src" / "newsgraph" / "data" / "actors"
 ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
@@ -530,15 +529,6 @@ def build(shared: Path, stats: Counter[str]) -> dict[Path, str]:
         ACTORS_DIR / "phoenix_groups.csv": render(GROUP_COLUMNS, group_rows(groups)),
         ACTORS_DIR / "phoenix_agents.csv": render(AGENT_COLUMNS, agent_rows(reference / AGENT_FILE, terms, stats)),
     }
-
-
-def render(columns: tuple[str, ...], rows: list[list[str]]) -> str:
-    """CSV text with a header and Unix line endings."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    writer.writerows(rows)
-    return buffer.getvalue()
 
 
 def main(argv: list[str] | None = None) -> int:

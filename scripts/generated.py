@@ -7,7 +7,10 @@ tables or, with ``--check``, exits 1 naming every table that is out of date.
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import sys
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,3 +41,12 @@ def write_or_check(outputs: dict[Path, str], check: bool, script: str) -> int:
         path.write_text(text, encoding="utf-8")
         print(f"wrote {text.count(chr(10)) - 1} rows to {path.relative_to(ROOT)}")
     return 0
+
+
+def render(columns: Sequence[str], rows: Iterable[Sequence[str] | Mapping[str, str]]) -> str:
+    """CSV text with a header and Unix line endings; a row is its cells, or a mapping by column."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([row[c] for c in columns] if isinstance(row, Mapping) else row for row in rows)
+    return buffer.getvalue()

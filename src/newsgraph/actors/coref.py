@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.context import Context, sentence_of
 from newsgraph.actors.kb import slug
-from newsgraph.actors.words import base
+from newsgraph.actors.words import base, speaker_words
 from newsgraph.data import read_rows
 
 if TYPE_CHECKING:
@@ -158,16 +158,11 @@ def _predicated_person(head: Token, persons: list[Draft]) -> Draft | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _mouths() -> frozenset[str]:
-    return frozenset(r["word"] for r in read_rows("quotes/speaker_words.csv") if r["kind"] == "mouth")
-
-
 def _spoken_for(head: Token) -> bool:
     """"a spokeswoman for [the minister]": the role is whom a spokesperson speaks for, and may be
     the sentence's own subject ("Minister X will cut …, a spokeswoman for the minister said")."""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ in ("for", "to") and base(prep.head) in _mouths()
+    return head.dep_ == "pobj" and prep.lower_ in ("for", "to") and speaker_words().get(base(prep.head)) == "mouth"
 
 
 def _appositive_person(head: Token, persons: list[Draft]) -> Draft | None:

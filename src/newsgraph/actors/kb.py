@@ -61,17 +61,20 @@ class Entity(NamedTuple):
     org: str | None = None
     terms: tuple[Term, ...] = ()
 
+    def _held(self, day: date | None) -> list[Term]:
+        """The terms held on ``day``; with no day, the latest term."""
+        if day is None:
+            return [max(self.terms, key=lambda t: (t.end is None, t.end or date.min))]
+        return [t for t in self.terms if t.covers(day)]
+
     def at(self, day: date | None) -> tuple[str | None, str | None, str | None]:
         """(country, sector, role) of this entity on ``day`` (a person's office then)."""
         if not self.terms:
             return self.country, self.sector, None
-        if day is None:
-            term = max(self.terms, key=lambda t: (t.end is None, t.end or date.min))
-            return term.country, term.sector, term.role
-        current = [t for t in self.terms if t.covers(day)]
+        current = self._held(day)
         if current:
             return current[0].country, current[0].sector, current[0].role
-        past = [t for t in self.terms if t.end is not None and t.end <= day]
+        past = [t for t in self.terms if t.end is not None and t.end <= day]  # type: ignore[operator]
         if past:
             last = max(past, key=lambda t: t.end or date.min)
             if last.role == HORIZON_ROLE:
@@ -84,9 +87,7 @@ class Entity(NamedTuple):
         """The international body this person speaks for on ``day`` (their office then), or None."""
         if not self.terms:
             return self.org
-        current = [t for t in self.terms if t.covers(day)] if day is not None else \
-            [max(self.terms, key=lambda t: (t.end is None, t.end or date.min))]
-        return next((t.org for t in current if t.org), None)
+        return next((t.org for t in self._held(day) if t.org), None)
 
 
 class SectorTerm(NamedTuple):

@@ -296,11 +296,7 @@ class ActorFinder:
 
     def _surnames(self, doc: Doc, persons: list[Draft], used: set[int]) -> None:
         """Later surname mentions the NER missed: "Dr Donfried" after "Karen Donfried"."""
-        words = {w: d for d in persons for w in d.name.split()[1:] if len(w) > 2}
-        words |= {w.split("-")[-1]: d for d in persons for w in d.name.split()[1:] if "-" in w and len(w.split("-")[-1]) > 2}
-        # a family name written first, before a hyphenated given name: "Park" for "Park Ji-hoon"
-        words |= {d.name.split()[0]: d for d in persons if len(d.name.split()) == 2 and "-" in d.name.split()[1]
-                  and d.name.split()[1][:1].isupper() and d.name.split()[1].split("-")[1][:1].islower()}
+        words = _surname_words(persons)
         for token in doc:
             if token.i in used or coarse(token) != "PROPN":
                 continue
@@ -513,6 +509,24 @@ class ActorFinder:
                 method = "capital-metonym"
             draft.add(mention, method)
             used.update(range(mention.start, mention.end))
+
+
+def _surname_words(persons: list[Draft]) -> dict[str, Draft]:
+    """The words a person named in full may later be called by alone: each name word after the
+    first ("Donfried"), the last part of a hyphenated one ("Otaibi" of "Al-Otaibi"), and a family
+    name written first before a hyphenated given name ("Park" of "Park Ji-hoon")."""
+    words: dict[str, Draft] = {}
+    for d in persons:
+        parts = d.name.split()
+        words.update({w: d for w in parts[1:] if len(w) > 2})
+    for d in persons:
+        parts = d.name.split()
+        words.update({w.split("-")[-1]: d for w in parts[1:] if "-" in w and len(w.split("-")[-1]) > 2})
+    for d in persons:
+        parts = d.name.split()
+        if len(parts) == 2 and "-" in parts[1] and parts[1][:1].isupper() and parts[1].split("-")[1][:1].islower():
+            words[parts[0]] = d
+    return words
 
 
 def _one_country_officials(persons: list[Draft], drafts: dict[str, Draft]) -> None:

@@ -13,7 +13,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Token
 
-__all__ = ["WATERS", "base", "coarse", "is_name_word", "use_lemma_tables"]
+from newsgraph.data import read_rows
+
+__all__ = ["WATERS", "base", "coarse", "is_name_word", "speaker_words", "use_lemma_tables"]
 
 # Seas named after a country are not that country: "the Gulf of Oman", "the Sea of Japan".
 WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel", "lake", "river", "waters", "coast"})
@@ -103,3 +105,11 @@ def is_name_word(token: Token) -> bool:
     """A capitalised proper-noun token that can be part of a person's name."""
     return token.tag_ in ("NNP", "NNPS") and token.text[:1].isupper() and token.text[1:2].islower() \
         and token.text.isalpha() or (token.tag_ == "NNP" and "-" in token.text and token.text[:1].isupper())
+
+
+@lru_cache(maxsize=1)
+def speaker_words() -> dict[str, str]:
+    """Nouns for those who speak for someone ("mouth": "spokeswoman", "aide") and for what a body
+    issues ("document": "statement", "communique"): data/quotes/speaker_words.csv. Read by the
+    actor stage (a role a spokesperson speaks for) and the quote stage (the speaker chain)."""
+    return {row["word"]: row["kind"] for row in read_rows("quotes/speaker_words.csv")}

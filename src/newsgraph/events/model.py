@@ -130,17 +130,18 @@ class EventModel:
             scores = scores + vec @ self.dense
         return scores
 
-    def proba(self, feats: Iterable[str], vec: np.ndarray | None = None) -> dict[str, float]:
+    def _probabilities(self, feats: Iterable[str], vec: np.ndarray | None) -> np.ndarray:
         scores = self.scores(feats, vec)
-        scores = np.exp(scores - scores.max())
-        p = scores / scores.sum()
+        p = np.exp(scores - scores.max())
+        return p / p.sum()
+
+    def proba(self, feats: Iterable[str], vec: np.ndarray | None = None) -> dict[str, float]:
+        p = self._probabilities(feats, vec)
         return {label: float(v) for label, v in zip(self.labels, p, strict=True)}
 
     def best(self, feats: Iterable[str], vec: np.ndarray | None = None) -> tuple[str, float, float]:
         """(top label, its probability, the probability of NONE)."""
-        scores = self.scores(feats, vec)
-        p = np.exp(scores - scores.max())
-        p /= p.sum()
+        p = self._probabilities(feats, vec)
         top = int(p.argmax())
         return self.labels[top], float(p[top]), float(p[self._none]) if self._none is not None else 0.0
 

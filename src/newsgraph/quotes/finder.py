@@ -33,10 +33,10 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.context import sentence_span
 from newsgraph.actors.index import ActorIndex
-from newsgraph.actors.words import base, coarse
+from newsgraph.actors.words import base, coarse, speaker_words
 from newsgraph.data import read_rows
 from newsgraph.quotes.marks import Quoted, find_quoted
-from newsgraph.quotes.speakers import speaker_for, speaker_words
+from newsgraph.quotes.speakers import speaker_for
 from newsgraph.records import Actor, Event, Paragraph, Quote, Sentence, Speaker, TextSpan
 
 __all__ = ["QuoteFinder", "load_cues"]
@@ -343,9 +343,14 @@ class QuoteFinder:
 # -- helpers ----------------------------------------------------------------------------------
 
 
-def _pronoun_subject(doc: Doc, cue: TextSpan) -> bool:
+def _cue_token(doc: Doc, cue: TextSpan) -> Token | None:
     span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    subject = _subject_of(span.root) if span is not None and len(span) else None
+    return span.root if span is not None and len(span) else None
+
+
+def _pronoun_subject(doc: Doc, cue: TextSpan) -> bool:
+    token = _cue_token(doc, cue)
+    subject = _subject_of(token) if token is not None else None
     return subject is not None and subject.lower_ in PRONOUNS
 
 
@@ -363,11 +368,10 @@ def _same_document(doc: Doc, speaker: Speaker | None, before: Sequence[Quote]) -
 
 def _in_document(doc: Doc, cue: TextSpan) -> bool:
     """Whether a cue verb says where the words were: "said in a statement", "in a communique"."""
-    span = doc.char_span(cue.start, cue.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(speaker_words().get(base(o)) == "document" for o in c.children)
-               for c in span.root.children)
+    token = _cue_token(doc, cue)
+    return token is not None and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(speaker_words().get(base(o)) == "document" for o in c.children)
+        for c in token.children)
 
 
 def _same_mouth(speaker: Speaker | None, before: Sequence[Quote]) -> Speaker | None:

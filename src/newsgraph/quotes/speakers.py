@@ -18,17 +18,14 @@ The words that are mouths and documents are ``data/quotes/speaker_words.csv``.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import sentence_span
 from newsgraph.actors.index import ActorIndex
-from newsgraph.actors.words import base
-from newsgraph.data import read_rows
+from newsgraph.actors.words import base, speaker_words
 from newsgraph.records import Actor, Mention, Speaker
 
-__all__ = ["noun_phrase", "speaker_for", "speaker_words"]
+__all__ = ["noun_phrase", "speaker_for"]
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 KIND_RANK = {"person": 0, "organisation": 1, "institution": 2, "group": 3, "country": 4}
@@ -38,12 +35,6 @@ DOCUMENT_PREPS = {"from", "by", "of"}  # "a statement from the presidency"
 BODIES = {"organisation", "institution", "group", "country"}
 
 Hit = tuple[Actor, Mention]
-
-
-@lru_cache(maxsize=1)
-def speaker_words() -> dict[str, str]:
-    """Nouns for those who speak for someone ("mouth") and for what a body issues ("document")."""
-    return {row["word"]: row["kind"] for row in read_rows("quotes/speaker_words.csv")}
 
 
 def speaker_for(token: Token | None, index: ActorIndex, method: str) -> Speaker | None:
