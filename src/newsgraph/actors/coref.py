@@ -111,7 +111,8 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
         used.update(range(span.start, span.end))
         return
     named = _appositive_person(role.head, persons)
-    if named is not None:  # "Japan's top envoy, Kenji Arai, said"
+    if named is not None:  # "Japan's top envoy, Kenji Arai, said": his role, and his country
+        named.fill(role.ctx)
         named.add(span, "role-description")
         used.update(range(span.start, span.end))
         return

@@ -34,7 +34,8 @@ from newsgraph.actors.names import NameMatcher
 from newsgraph.records import Actor, Mention
 from newsgraph.actors.variants import same_name, skeleton
 from newsgraph.actors.words import WATERS, base, coarse, is_name_word
-from newsgraph.when_where.places import Place, load_gazetteer
+from newsgraph.actors.host import Dateline, find_dateline
+from newsgraph.when_where.places import Place, load_gazetteer, run_on
 
 __all__ = ["ActorFinder", "Draft"]
 
@@ -147,6 +148,7 @@ class ActorFinder:
         coref.link(doc, drafts, persons, roles, orgs, used)
         self._officials_country(doc, persons, kb_spans)
         _one_country_officials(persons, drafts)
+        _dateline_people(persons, drafts, find_dateline(doc.text, self.kb, self.gazetteer))
         return _to_actors(drafts, doc, sentence_starts)
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
@@ -225,8 +227,8 @@ class ActorFinder:
             return None  # with [extract] ner: spaCy reads it as a place, an organisation or a thing
         if titled and len(name) == 1 and name.text in self.kb.leader_surnames:
             return name  # "President Bush", though a town is called Bush
-        if self.gazetteer.lookup(name.text) or self.kb.names.get(name.text):
-            return None
+        if self.gazetteer.lookup(name.text) or self.kb.names.get(name.text) or self.gazetteer.lookup(run_on(name)):
+            return None  # "Croix-des-Bouquets" is a town
         return name
 
     def _persons(self, doc: Doc, kb_spans: KbSpans, day: date | None, drafts: dict[str, Draft],
@@ -479,7 +481,7 @@ class ActorFinder:
         for stop in range(end, token.i, -1):
             place = self.gazetteer.lookup(doc[token.i:stop].text)
             if place is not None:
-                return place
+                return self.gazetteer.lookup(run_on(doc[token.i:stop])) or place  # "Croix-des-Bouquets", not Croix
         return None
 
     def _institutions(self, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
@@ -541,6 +543,23 @@ def _one_country_officials(persons: list[Draft], drafts: dict[str, Draft]) -> No
                 and d.mentions and min(m[0] for m in d.mentions) < first}
         if len(seen) == 1:
             draft.country = seen.pop()
+
+
+def _dateline_people(persons: list[Draft], drafts: dict[str, Draft], dateline: Dateline | None) -> None:
+    """People the text gives no country belong to the dateline's ("WARSAW — … Interior Minister
+    Tomasz Wierzbicki", "said Ghulam Rasool, 52" under "KARACHI —") when the article speaks of
+    that country at least as often as of any other: a story filed from Geneva is about elsewhere."""
+    if dateline is None:
+        return
+    counts: dict[str, int] = {}
+    for d in drafts.values():
+        if d.country and d.country not in ("IGO", "NGO"):
+            counts[d.country] = counts.get(d.country, 0) + sum(m[0] >= dateline.end for m in d.mentions)
+    if not counts.get(dateline.country) or counts[dateline.country] < max(counts.values()):
+        return
+    for draft in persons:
+        if draft.country is None and draft.org is None and draft.mentions:
+            draft.country = dateline.country
 
 
 def _named_before(head: Token, ctx: Context, drafts: dict[str, Draft]) -> Draft | None:

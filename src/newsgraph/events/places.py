@@ -16,7 +16,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import WATERS, base, coarse
 from newsgraph.records import Place
-from newsgraph.when_where.places import Gazetteer
+from newsgraph.when_where.places import Gazetteer, run_on
 
 __all__ = ["LOCATIVE", "PlaceFinder"]
 
@@ -34,7 +34,7 @@ class PlaceFinder:
     _sentence_cache: dict[tuple[int, int], set[str]]
 
     def _place_of(self, token: Token) -> Place | None:
-        text = _name_at(token)
+        text = _name_at(token, self.gazetteer)
         if not text:
             return None
         words = text.split()
@@ -140,9 +140,15 @@ def _first_name_token(token: Token) -> Token:
     return first
 
 
-def _name_at(token: Token) -> str:
+def _name_at(token: Token, gazetteer: Gazetteer) -> str:
+    """The proper nouns starting at ``token``, run on through hyphens when that names a place
+    ("Croix-des-Bouquets", not "Croix")."""
     doc = token.doc
     end = token.i
     while end < len(doc) and coarse(doc[end]) == "PROPN" and end - token.i < 4:
         end += 1
-    return doc[token.i:end].text if end > token.i else ""
+    if end == token.i:
+        return ""
+    text = doc[token.i:end].text
+    longer = run_on(doc[token.i:end])
+    return longer if longer != text and gazetteer.lookup(longer) is not None else text

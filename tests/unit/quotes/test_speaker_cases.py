@@ -31,8 +31,8 @@ KNOWN_MISSES = {line.strip() for line in MISSES_FILE.read_text("utf-8").splitlin
 CATEGORIES = {"possessive-role-straight": 15, "possessive-role-curly": 15, "role-after-name": 20, "spokesperson-for": 15,
               "statement-org": 20, "igo-officer": 20, "name-variant": 15, "surname-clash": 10, "short-partial": 25,
               "scare-quotes": 10}
-FLOOR_PASSED = 0.72  # 134 of 179 cases (0.749) pass; 50 did before the speaker chain of issue 18
-FLOOR_SPEAKER = 0.80  # speaker accuracy over the quotes found: 0.823 (0.426 before)
+FLOOR_PASSED = 0.75  # 138 of 179 cases (0.771) pass; 50 did before the speaker chain of issue 18
+FLOOR_SPEAKER = 0.83  # speaker accuracy over the quotes found: 0.849 (0.426 before)
 
 
 @pytest.fixture(scope="module")
@@ -66,8 +66,9 @@ def test_floors(pipeline: Pipeline) -> None:
 
 def test_floors_on_whole_articles(pipeline: Pipeline) -> None:
     """The 40 whole articles of speaker_articles.yaml, written blind and first scored after the
-    speaker chain was built: speaker accuracy 0.603 (0.426 before it), quote F1 0.934."""
+    speaker chain was built: speaker accuracy 0.603 (0.426 before it), quote F1 0.934; 0.735
+    once datelines gave people their country."""
     overall = score_table(pipeline, load_cases(TABLES["speaker_articles"]))["overall"]
     assert overall["cases"] == 40
-    assert overall["speaker_accuracy"] >= 0.58, overall
+    assert overall["speaker_accuracy"] >= 0.71, overall
     assert overall["quotes"]["f1"] >= 0.92, overall

@@ -1,0 +1,70 @@
+"""The country an article is reported from: its dateline's ("WARSAW —", "GOMA, Democratic
+Republic of Congo —", "LONDON, Dec 7 (Reuters) -").
+
+Wire style leaves a title bare when it belongs to the dateline's country ("Interior Minister
+Tomasz Wierzbicki said" under "WARSAW —"), so an office holder the text gives no country is
+that country's — but only when the article speaks of that country apart from its dateline: a
+story filed from Geneva or Brussels is mostly about somewhere else.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.when_where.places import Gazetteer
+
+__all__ = ["Dateline", "find_dateline"]
+
+_WORD = r"[^\W\d_][\w'’.\-]*[\w.]"  # capitals only, checked in find_dateline
+DATELINE = re.compile(
+    rf"(?:^|\n)[ \t]*(?P<place>{_WORD}(?: {_WORD}){{0,3}})"  # the place in capitals
+    r"(?:, (?P<region>[A-Z][\w'’.\-]*(?: [\w'’.\-]+){0,4}?))?"  # ", Saudi Arabia"
+    r"(?:,? \(?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\)?)?"  # ", Dec 7"
+    r"(?: \([A-Z][\w&.’' ]{0,30}\))?"  # "(Reuters)"
+    r" ?[—–-]{1,2} ")
+HEAD = 800  # a dateline opens the text's first paragraphs
+
+
+class Dateline:
+    """Where an article was filed from: the character span of its dateline and the country."""
+
+    def __init__(self, start: int, end: int, country: str) -> None:
+        self.start, self.end, self.country = start, end, country
+
+
+def find_dateline(text: str, kb: KnowledgeBase, gazetteer: Gazetteer) -> Dateline | None:
+    """The first dateline in the opening of ``text`` whose place is known, else None."""
+    for m in DATELINE.finditer(text[:HEAD]):
+        place = m.group("place")
+        if len(place.replace(" ", "")) < 3 or not place.isupper():
+            continue
+        country = _country(m.group("region"), kb, gazetteer) if m.group("region") else None
+        country = country or next(filter(None, (_country(n, kb, gazetteer) for n in _spellings(m.group("place")))), None)
+        if country:
+            return Dateline(m.start("place"), m.end(), country)
+    return None
+
+
+def _country(name: str, kb: KnowledgeBase, gazetteer: Gazetteer) -> str | None:
+    name = name.strip()
+    for key in kb.names.get(name, ()):
+        entity = kb.entities[key]
+        if entity.kind in ("country", "seat") and entity.country in kb.country_names:  # not the EU's Brussels
+            return entity.country
+    place = gazetteer.lookup(name)
+    return kb.iso2.get(place.country_iso2) if place is not None else None
+
+
+def _spellings(capitals: str) -> list[str]:
+    """"PORT-AU-PRINCE" as a gazetteer spells it ("Port-au-Prince"), "CONSTANȚA" also without its
+    accents ("Constanta")."""
+    def word(w: str) -> str:
+        return "-".join(p.capitalize() if i == 0 or len(p) > 3 else p.lower() for i, p in enumerate(w.split("-")))
+    spelt = [capitals.title(), " ".join(word(w) for w in capitals.split())]
+    return spelt + [unidecode_basic(s) for s in spelt]
+
+
+def unidecode_basic(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))

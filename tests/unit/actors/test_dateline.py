@@ -1,0 +1,85 @@
+"""Datelines (actors/host.py) and what they give: people the text names with no country belong
+to the country a story is filed from, when the story is about that country. Also the gazetteer
+fixes found with them: airport codes are no places, a hyphened town is one name. Sentences
+written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors.host import find_dateline
+from newsgraph.actors.kb import load_kb
+from newsgraph.pipeline import Pipeline
+from newsgraph.reader.sources import RawDocument
+from newsgraph.records import InputRef, Record
+from newsgraph.when_where.places import load_gazetteer
+
+
+@pytest.mark.parametrize(("text", "country", "dateline"), [
+    ("WARSAW — Poland will close two crossings.", "POL", "WARSAW — "),
+    ("GOMA, Democratic Republic of Congo — Fighting spread.", "COD", "GOMA, Democratic Republic of Congo — "),
+    ("LONDON, Dec 7 (Reuters) - Britain said on Monday", "GBR", "LONDON, Dec 7 (Reuters) - "),
+    ("QUITO, Ecuador (AP) — Ecuador's president said", "ECU", "QUITO, Ecuador (AP) — "),
+    ("BOGOTÁ — Colombia's government agreed", "COL", "BOGOTÁ — "),
+    ("PORT-AU-PRINCE — Police retook a junction.", "HTI", "PORT-AU-PRINCE — "),
+    ("BRUSSELS — The European Commission proposed", "BEL", "BRUSSELS — "),  # the city's country, not the EU
+    ("Floods in Sindh\n\nKARACHI — Floodwaters rose.", "PAK", "KARACHI — "),
+])
+def test_a_dateline_gives_its_country(text: str, country: str, dateline: str) -> None:
+    found = find_dateline(text, load_kb(), load_gazetteer())
+    assert found is not None and (found.country, text[found.start:found.end]) == (country, dateline)
+
+
+@pytest.mark.parametrize("text", ["UN — the body said", "The AU — meeting in Addis Ababa — said", "Warsaw — Poland said",
+                                  "NOWHEREVILLE — a town no one knows"])
+def test_no_dateline(text: str) -> None:
+    assert find_dateline(text, load_kb(), load_gazetteer()) is None
+
+
+def _record(pipeline: Pipeline, text: str) -> Record:
+    [record] = pipeline.run([RawDocument(ref=InputRef(path="t", format="text"), text=text, layout="body", published="2023-06-14")])
+    assert isinstance(record, Record)
+    return record
+
+
+def _person(record: Record, name: str):
+    return next(a for a in record.actors if a.name == name)
+
+
+def test_a_bare_title_is_the_dateline_country_s(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "LIMA — Peru will send troops to its southern border with Bolivia after a week of clashes "
+                               "between smugglers and police, the government said on Monday.\n\n"
+                               "Interior Minister Rosa Quispe said 600 soldiers would join the police in Puno. "
+                               "Peru's Congress backed the plan on Tuesday.")
+    assert _person(record, "Rosa Quispe").country == "PER"
+
+
+def test_a_local_voice_is_the_dateline_country_s(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "DHAKA — Floods have cut off hundreds of villages in northern Bangladesh, and Bangladesh's "
+                               "army has begun dropping food by helicopter.\n\n"
+                               '"The water came in the night," said Abdul Karim, 60, a rice farmer. "We lost everything."')
+    assert _person(record, "Abdul Karim").country == "BGD"
+
+
+def test_a_story_filed_from_elsewhere_gives_no_country(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "GENEVA — Myanmar's military has burned villages in Sagaing, a United Nations report said. "
+                               "Myanmar rejected the report, and Myanmar's envoy walked out of the session.\n\n"
+                               "Switzerland hosted the talks. Human rights lawyer Thandiwe Mokoena said the findings were grave.")
+    assert _person(record, "Thandiwe Mokoena").country != "CHE"
+
+
+def test_an_appositive_role_gives_its_country(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Chile's Finance Minister, Marcela Fuentes, said the budget would be cut.")
+    person = _person(record, "Marcela Fuentes")
+    assert (person.country, person.role) == ("CHL", "Finance Minister")
+
+
+@pytest.mark.parametrize("code", ["IMF", "ELN", "NGO", "CNN", "IDF"])
+def test_an_acronym_is_no_place(code: str) -> None:
+    assert load_gazetteer().lookup(code) is None
+
+
+def test_a_hyphened_town_is_one_place(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Gunmen attacked Croix-des-Bouquets on Monday.")
+    assert not any(a.kind == "person" for a in record.actors)
+    assert [e.target.country for e in record.events if e.target] == ["HTI"]
