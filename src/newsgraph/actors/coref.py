@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.context import Context, sentence_of
 from newsgraph.actors.kb import slug
-from newsgraph.actors.words import base, speaker_words
+from newsgraph.actors.words import base, coarse, speaker_words
 from newsgraph.data import read_rows
 
 if TYPE_CHECKING:
@@ -126,6 +126,11 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
                 draft.add(span, "role-description")
                 used.update(range(span.start, span.end))
                 return
+        later = _named_later(role, span, persons) if not earlier else None
+        if later is not None:
+            later.add(span, "role-description")
+            used.update(range(span.start, span.end))
+            return
     if role.ctx.country is None:
         return
     # "the envoy", "his counterpart" are named without the article; "Japan's top envoy" keeps its owner
@@ -137,6 +142,24 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
         persons.append(draft)
     draft.add(span, "role-only")
     used.update(range(span.start, span.end))
+
+
+LATER_WINDOW = 1500  # characters: a lead's role is named within its next paragraphs
+
+
+def _named_later(role: RoleMention, span: Span, persons: list[Draft]) -> Draft | None:
+    """The person a lead's role is named as further on: "Poland will close the border, the
+    interior minister said. … Interior Minister Tomasz Wierzbicki said" — the first person named
+    after it whose role has every word of it."""
+    owners = {t.i for c in role.head.children if c.dep_ == "poss" for t in c.subtree}  # "the country's"
+    words = {t.lower_ for t in span if t.i not in owners and coarse(t) in ("NOUN", "ADJ") and t.is_alpha
+             and not (coarse(t) == "ADJ" and t.text[:1].isupper())}  # "Polish" says whose, not which office
+    for start, draft, _head in _person_mentions(persons):
+        if span.end_char < start < span.end_char + LATER_WINDOW and draft.role and _role_fits(draft, role):
+            held = set(re.split(r"[\s_-]+", draft.role.lower()))
+            if words <= held:
+                return draft
+    return None
 
 
 def _predicated_person(head: Token, persons: list[Draft]) -> Draft | None:

@@ -127,3 +127,18 @@ def test_short_partial_quotes_have_their_speaker(pipeline: Pipeline, text: str, 
 ])
 def test_scare_quotes_stay_out(pipeline: Pipeline, text: str, label: str) -> None:
     assert all(q.text.strip(" ,.") != label for q in _record(pipeline, text).quotes)
+
+
+def test_a_lead_s_role_is_the_person_named_with_it_further_on(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "NAIROBI — Kenya will reopen its border with Somalia next month, the country's interior minister "
+                               "said on Friday.\n\nTrade Minister Achieng Otieno said traders had waited four years. "
+                               "Interior Minister Samuel Kiptoo said the crossings at Mandera and Liboi would open first.")
+    speaker = _quote(record, "Kenya will reopen").speaker
+    assert speaker is not None and speaker.name == "Samuel Kiptoo" and speaker.method.endswith("role-description")
+
+
+def test_a_lead_s_role_takes_no_one_whose_office_differs(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "LAGOS — Nigeria will ban the export of raw cassava, the agriculture minister said on Monday.\n\n"
+                               "Finance Minister Bola Adeyemi said the ban would cost the treasury little.")
+    speaker = _quote(record, "Nigeria will ban").speaker
+    assert speaker is None or speaker.name != "Bola Adeyemi"
