@@ -47,6 +47,7 @@ class RoleMention:
 
     head: Token
     ctx: Context
+    home: str | None = None  # the dateline's country, for an office the words give no other ("the prime minister")
 
 
 def same_person(span: Span, drafts: dict[str, Draft]) -> Draft | None:
@@ -131,14 +132,15 @@ def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[s
             later.add(span, "role-description")
             used.update(range(span.start, span.end))
             return
-    if role.ctx.country is None:
+    country = role.ctx.country or role.home
+    if country is None:
         return
     # "the envoy", "his counterpart" are named without the article; "Japan's top envoy" keeps its owner
     name = span[1:] if det and det[0].i == span.start and det[0].tag_ in ("DT", "PRP$") else span
-    key = f"role:{role.ctx.country}:{role.ctx.sector}:{slug(name.text)}"
+    key = f"role:{country}:{role.ctx.sector}:{slug(name.text)}"
     draft = drafts.get(key)
     if draft is None:
-        draft = drafts[key] = Draft(key, name.text, "person", role.ctx.country, role.ctx.org, role.ctx.sector, role.ctx.role)
+        draft = drafts[key] = Draft(key, name.text, "person", country, role.ctx.org, role.ctx.sector, role.ctx.role)
         persons.append(draft)
     draft.add(span, "role-only")
     used.update(range(span.start, span.end))

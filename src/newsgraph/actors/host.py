@@ -15,7 +15,7 @@ import unicodedata
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.when_where.places import Gazetteer
 
-__all__ = ["Dateline", "find_dateline"]
+__all__ = ["Dateline", "dateline_end", "find_dateline"]
 
 _WORD = r"[^\W\d_][\w'’.\-]*[\w.]"  # capitals only, checked in find_dateline
 DATELINE = re.compile(
@@ -45,6 +45,16 @@ def find_dateline(text: str, kb: KnowledgeBase, gazetteer: Gazetteer) -> Datelin
         if country:
             return Dateline(m.start("place"), m.end(), country)
     return None
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where the words begin in a paragraph opening at ``start`` with what reads as a dateline
+    ("WARSAW — Poland will …"), known place or not; ``start`` itself when there is none."""
+    if start > 0 and text[start - 1] != "\n":
+        return start
+    m = DATELINE.match(text, start)
+    place = m.group("place") if m else ""
+    return m.end() if m and len(place.replace(" ", "")) >= 3 and place.isupper() else start
 
 
 def _country(name: str, kb: KnowledgeBase, gazetteer: Gazetteer) -> str | None:

@@ -137,18 +137,27 @@ class ActorFinder:
 
     def find(self, doc: Doc, day: date | None = None, exclude: Sequence[str] = (),
              sentence_starts: Sequence[int] = ()) -> list[Actor]:
+        dateline = find_dateline(doc.text, self.kb, self.gazetteer)
         kb_spans = self.kb_spans(doc)
-        drafts: dict[str, Draft] = {}
         used: set[int] = set()
+        if dateline is not None:  # "LONDON, Dec 7 (Reuters) -" names where and who filed, not actors
+            kb_spans = KbSpans([(s, e) for s, e in kb_spans.spans if not dateline.start <= s.start_char < dateline.end])
+            used = {t.i for t in doc.char_span(dateline.start, dateline.end, alignment_mode="expand")}
+        drafts: dict[str, Draft] = {}
         persons = self._persons(doc, kb_spans, day, drafts, used, {n.lower() for n in exclude})
         self._surnames(doc, persons, used)
         roles = self._groups(doc, kb_spans, drafts, used)
         self._institutions(kb_spans, drafts, used)
         orgs = [d for d in drafts.values() if d.kind == "organisation"]
+        home = _home_country(drafts, dateline)
+        for role in roles:
+            role.home = home if role.ctx.sector in OFFICIAL_SECTORS | {"OPP", "PTY"} else None
         coref.link(doc, drafts, persons, roles, orgs, used)
         self._officials_country(doc, persons, kb_spans)
         _one_country_officials(persons, drafts)
-        _dateline_people(persons, drafts, find_dateline(doc.text, self.kb, self.gazetteer))
+        for draft in persons:  # "WARSAW — … Interior Minister Tomasz Wierzbicki", "said Ghulam Rasool, 52"
+            if home and draft.country is None and draft.org is None and draft.mentions:
+                draft.country = home
         return _to_actors(drafts, doc, sentence_starts)
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
@@ -545,21 +554,17 @@ def _one_country_officials(persons: list[Draft], drafts: dict[str, Draft]) -> No
             draft.country = seen.pop()
 
 
-def _dateline_people(persons: list[Draft], drafts: dict[str, Draft], dateline: Dateline | None) -> None:
-    """People the text gives no country belong to the dateline's ("WARSAW — … Interior Minister
-    Tomasz Wierzbicki", "said Ghulam Rasool, 52" under "KARACHI —") when the article speaks of
-    that country at least as often as of any other: a story filed from Geneva is about elsewhere."""
+def _home_country(drafts: dict[str, Draft], dateline: Dateline | None) -> str | None:
+    """The dateline's country, when the article speaks of it at least as often as of any other
+    (a story filed from Geneva is about elsewhere): people and offices the text gives no country
+    are that country's, as wire style leaves a title bare when it belongs there."""
     if dateline is None:
-        return
+        return None
     counts: dict[str, int] = {}
     for d in drafts.values():
         if d.country and d.country not in ("IGO", "NGO"):
             counts[d.country] = counts.get(d.country, 0) + sum(m[0] >= dateline.end for m in d.mentions)
-    if not counts.get(dateline.country) or counts[dateline.country] < max(counts.values()):
-        return
-    for draft in persons:
-        if draft.country is None and draft.org is None and draft.mentions:
-            draft.country = dateline.country
+    return dateline.country if counts.get(dateline.country) and counts[dateline.country] >= max(counts.values()) else None
 
 
 def _named_before(head: Token, ctx: Context, drafts: dict[str, Draft]) -> Draft | None:

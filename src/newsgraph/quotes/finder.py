@@ -32,6 +32,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.context import sentence_span
+from newsgraph.actors.host import dateline_end
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.words import base, coarse, speaker_words
 from newsgraph.data import read_rows
@@ -330,7 +331,7 @@ class QuoteFinder:
                 tokens = tokens[:-1]
             if not tokens:
                 continue
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+            start, end = dateline_end(doc.text, tokens[0].idx), tokens[-1].idx + len(tokens[-1])  # "WARSAW — " is no one's words
             if len(tokens) < 3 or any(q.start < end and start < q.end for q in quoted):
                 continue
             speaker = speaker_for(subject, index, "relayed" if kind == "relay" else "cue-subject")

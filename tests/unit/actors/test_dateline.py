@@ -83,3 +83,12 @@ def test_a_hyphened_town_is_one_place(pipeline: Pipeline) -> None:
     record = _record(pipeline, "Gunmen attacked Croix-des-Bouquets on Monday.")
     assert not any(a.kind == "person" for a in record.actors)
     assert [e.target.country for e in record.events if e.target] == ["HTI"]
+
+
+def test_a_dateline_is_no_one_s_words_and_names_no_actor(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "OSLO, March 3 (Reuters) - Norway will send two frigates to the Baltic Sea, the prime minister said "
+                               "on Monday. Norway's navy confirmed the plan.")
+    [quote] = [q for q in record.quotes if q.kind == "indirect"]
+    assert quote.text.startswith("Norway will send") and record.text[quote.start:quote.end] == quote.text
+    assert not any(a.name == "Reuters" for a in record.actors)
+    assert quote.speaker is not None and quote.speaker.country == "NOR"  # a bare office is the dateline country's
