@@ -151,7 +151,7 @@ class ActorFinder:
         orgs = [d for d in drafts.values() if d.kind == "organisation"]
         home = _home_country(drafts, dateline)
         for role in roles:
-            role.home = home if role.ctx.sector in OFFICIAL_SECTORS | {"OPP", "PTY"} else None
+            role.home = home if role.ctx.sector in OFFICIAL_SECTORS - {"ELI"} | {"OPP", "PTY"} else None  # not "a former surgeon"
         coref.link(doc, drafts, persons, roles, orgs, used)
         self._officials_country(doc, persons, kb_spans)
         _one_country_officials(persons, drafts)
@@ -202,10 +202,23 @@ class ActorFinder:
             i = max(j, i + 1)
         return chains
 
+    def _portfolio(self, chain: Span) -> bool:
+        """A capitalised office, not a name: "Assistant Minister", or the portfolio after one
+        ("Minister for Climate Change", "Secretary of State")."""
+        doc, last = chain.doc, self.kb.sector_of(base(chain[-1]))
+        if last is not None and last.kind == "role" and chain[-1].lower_ not in self.kb.not_person:
+            return True
+        if chain.start < 2 or doc[chain.start - 1].lower_ not in ("for", "of") or not doc[chain.start - 2].text[:1].isupper():
+            return False
+        office = self.kb.sector_of(base(doc[chain.start - 2]))
+        return office is not None and office.kind in ("role", "org")
+
     def _person_name(self, chain: Span) -> Span | None:
         """The person's name in a run of capitalised words, without the role or title before it;
         None when the run is a place, an organisation or a title-case headline."""
         doc, start, end = chain.doc, chain.start, chain.end
+        if self._portfolio(chain):
+            return None
         titled = False  # a title or a role before the name lets one word be a name ("Mr Xi", "President Obama")
         for k in range(end - 2, start - 1, -1):  # "Anglican Archbishop Daniel Otieno": the name follows the role
             if self.kb.sector_of(base(doc[k])) and not doc[k].lower_ in self.kb.not_person:

@@ -142,3 +142,14 @@ def test_a_lead_s_role_takes_no_one_whose_office_differs(pipeline: Pipeline) -> 
                                "Finance Minister Bola Adeyemi said the ban would cost the treasury little.")
     speaker = _quote(record, "Nigeria will ban").speaker
     assert speaker is None or speaker.name != "Bola Adeyemi"
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Fiji's Minister for Ocean Affairs, Semisi Tora, said the reef would be closed to trawlers.", "Semisi Tora", "FJI"),
+    ("Canada's Assistant Deputy Minister, Claire Dubois, said the rules would change in May.", "Claire Dubois", "CAN"),
+])
+def test_a_capitalised_office_is_no_name(pipeline: Pipeline, text: str, name: str, country: str) -> None:
+    record = _record(pipeline, text)
+    assert [a.name for a in record.actors if a.kind == "person"] == [name]
+    speaker = record.quotes[0].speaker
+    assert speaker is not None and (speaker.name, speaker.country) == (name, country)
