@@ -18,10 +18,11 @@ lemmas), the knowledge base and the article's date. Its steps, in order:
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import islice
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -29,12 +30,12 @@ from spacy.util import filter_spans
 from newsgraph.actors import coref
 from newsgraph.actors.context import (Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of,
                                       sentence_span)
+from newsgraph.actors.host import Dateline, find_dateline
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
 from newsgraph.actors.names import NameMatcher
-from newsgraph.records import Actor, Mention
 from newsgraph.actors.variants import same_name, skeleton
-from newsgraph.actors.words import WATERS, base, coarse, is_name_word
-from newsgraph.actors.host import Dateline, find_dateline
+from newsgraph.actors.words import WATERS, base, coarse, institution_heads, is_name_word
+from newsgraph.records import Actor, Mention
 from newsgraph.when_where.places import Place, load_gazetteer, run_on
 
 __all__ = ["ActorFinder", "Draft"]
@@ -146,10 +147,10 @@ class ActorFinder:
         drafts: dict[str, Draft] = {}
         persons = self._persons(doc, kb_spans, day, drafts, used, {n.lower() for n in exclude})
         self._surnames(doc, persons, used)
-        roles = self._groups(doc, kb_spans, drafts, used)
+        home = self._home(doc, kb_spans, dateline)
+        roles = self._groups(doc, kb_spans, drafts, used, home)
         self._institutions(kb_spans, drafts, used)
         orgs = [d for d in drafts.values() if d.kind == "organisation"]
-        home = _home_country(drafts, dateline)
         for role in roles:
             role.home = home if role.ctx.sector in OFFICIAL_SECTORS - {"ELI"} | {"OPP", "PTY"} else None  # not "a former surgeon"
         coref.link(doc, drafts, persons, roles, orgs, used)
@@ -159,6 +160,18 @@ class ActorFinder:
             if home and draft.country is None and draft.org is None and draft.mentions:
                 draft.country = home
         return _to_actors(drafts, doc, sentence_starts)
+
+    def _home(self, doc: Doc, kb_spans: KbSpans, dateline: Dateline | None) -> str | None:
+        """The dateline's country, when the article speaks of it (by name or demonym) at least as
+        often as of any other — a story filed from Geneva is about elsewhere: people and offices
+        the text gives no country are that country's, as wire style leaves a title bare there."""
+        if dateline is None:
+            return None
+        counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= dateline.end and e.country in self.kb.country_names)
+        counts.update(c for t in doc if t.idx >= dateline.end and not kb_spans.at(t.i) and (c := adjective_country(t, self.kb))
+                      and c in self.kb.country_names)
+        top = max(counts.values(), default=0)
+        return dateline.country if top and counts[dateline.country] == top else None
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
         """An office holder the knowledge base does not know ("President Laurent Gbagbo announced
@@ -203,15 +216,15 @@ class ActorFinder:
         return chains
 
     def _portfolio(self, chain: Span) -> bool:
-        """A capitalised office, not a name: "Assistant Minister", or the portfolio after one
-        ("Minister for Climate Change", "Secretary of State")."""
+        """A capitalised office, not a name: "Assistant Minister", or the portfolio after one or
+        after a body ("Minister for Climate Change", "Secretary of State", "Bureau of Meteorology")."""
         doc, last = chain.doc, self.kb.sector_of(base(chain[-1]))
         if last is not None and last.kind == "role" and chain[-1].lower_ not in self.kb.not_person:
             return True
         if chain.start < 2 or doc[chain.start - 1].lower_ not in ("for", "of") or not doc[chain.start - 2].text[:1].isupper():
             return False
         office = self.kb.sector_of(base(doc[chain.start - 2]))
-        return office is not None and office.kind in ("role", "org")
+        return office is not None and office.kind in ("role", "org") or doc[chain.start - 2].lower_ in institution_heads()
 
     def _person_name(self, chain: Span) -> Span | None:
         """The person's name in a run of capitalised words, without the role or title before it;
@@ -339,7 +352,8 @@ class ActorFinder:
 
     # -- groups and institutions ------------------------------------------------------------
 
-    def _groups(self, doc: Doc, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> list[coref.RoleMention]:
+    def _groups(self, doc: Doc, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int],
+                home: str | None) -> list[coref.RoleMention]:
         """Groups and institutions named by their sector words ("Russian foreign ministry officials");
         returns the singular role nouns ("the adviser", "a Nigerian army colonel") for coreference."""
         roles: list[coref.RoleMention] = []
@@ -350,7 +364,8 @@ class ActorFinder:
                 continue  # "teachers'" in "teachers' union" is a modifier
             terms = _head_term(doc, token, self.kb)
             if not terms:
-                self._people_group(doc, token, kb_spans, drafts, used)
+                if not self._named_body(doc, token, kb_spans, drafts, used, home):
+                    self._people_group(doc, token, kb_spans, drafts, used)
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
             person = token.tag_ not in ("NNS", "NNPS") and terms[-1][1].kind == "role"
@@ -365,6 +380,8 @@ class ActorFinder:
             if ctx.country is None and coarse(token) == "NOUN":
                 ctx.country = self._owner_of(token, kb_spans) or (
                     self._discourse_country(doc, token, kb_spans) if _unqualified(token, ctx) else None)
+            elif ctx.country is None and terms[-1][1].kind == "org" and token.dep_ in BODY_DEPS:  # "the Interior Ministry said"
+                ctx.country = self._owner_of(token, kb_spans) or self._discourse_country(doc, token, kb_spans) or home
             if ctx.country is None and not _countryless_actor(token):
                 continue  # a group with no country is an actor only where it acts or is acted on
             span = _group_phrase(doc, token, ctx, institution=terms[-1][1].kind == "org")
@@ -377,6 +394,28 @@ class ActorFinder:
             used.add(token.i)
             used.update(t for t in ctx.tokens if not (kb_spans.at(t) and kb_spans.at(t)[1].kind != "country"))
         return roles
+
+    def _named_body(self, doc: Doc, token: Token, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int],
+                    home: str | None) -> bool:
+        """A public body the knowledge base does not know, named in capitals where it acts or is
+        acted on ("the Bureau of Meteorology warned"): its country is its words', else the one
+        the text was just speaking of, else the dateline's."""
+        sector = institution_heads().get(token.lower_)
+        if sector is None or coarse(token) != "PROPN" or token.dep_ not in BODY_DEPS or _title_case_sentence(token):
+            return False
+        ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
+        named = ctx.tokens or any(c.dep_ == "prep" and c.lower_ == "of" and any(coarse(o) == "PROPN" for o in c.children)
+                                  for c in token.rights)
+        country = ctx.country or self._owner_of(token, kb_spans) or self._discourse_country(doc, token, kb_spans) or home
+        if country is None or not named:
+            return False  # "the Commission" alone is no name; "the Bureau of Meteorology" is
+        span = _group_phrase(doc, token, ctx, institution=True)
+        name = _strip_det(span).text
+        key = f"group:{country}:{sector}:{slug(name)}"
+        draft = drafts.setdefault(key, Draft(key, name, "group", country, ctx.org, ctx.sector or sector, None, False))
+        draft.add(span, "sector-words")
+        used.update([token.i, *ctx.tokens])
+        return True
 
     def _people_group(self, doc: Doc, token: Token, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int]) -> None:
         """A plural demonym as a group: "Displaced Gazans", "the Russians"; a people qualified by
@@ -567,19 +606,6 @@ def _one_country_officials(persons: list[Draft], drafts: dict[str, Draft]) -> No
             draft.country = seen.pop()
 
 
-def _home_country(drafts: dict[str, Draft], dateline: Dateline | None) -> str | None:
-    """The dateline's country, when the article speaks of it at least as often as of any other
-    (a story filed from Geneva is about elsewhere): people and offices the text gives no country
-    are that country's, as wire style leaves a title bare when it belongs there."""
-    if dateline is None:
-        return None
-    counts: dict[str, int] = {}
-    for d in drafts.values():
-        if d.country and d.country not in ("IGO", "NGO"):
-            counts[d.country] = counts.get(d.country, 0) + sum(m[0] >= dateline.end for m in d.mentions)
-    return dateline.country if counts.get(dateline.country) and counts[dateline.country] >= max(counts.values()) else None
-
-
 def _named_before(head: Token, ctx: Context, drafts: dict[str, Draft]) -> Draft | None:
     """"The ministry said" after "the Lebanese Health Ministry": the body of that name and sector
     named before, when the words are definite and add nothing to it."""
@@ -615,6 +641,8 @@ UNSPECIFIC = {"both", "certain", "some", "all", "many", "several", "these", "tho
 
 
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "agent", "dative", "appos", "conj"}
+# Where a named body acts or is acted on ("the Interior Ministry said"), not the object of another's "of"
+BODY_DEPS = ARGUMENT_DEPS - {"pobj"} | {"agent"}
 
 
 PERSONAL = {"his", "her", "my", "your", "our"}

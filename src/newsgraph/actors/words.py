@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from newsgraph.data import read_rows
 
-__all__ = ["WATERS", "base", "coarse", "is_name_word", "speaker_words", "use_lemma_tables"]
+__all__ = ["WATERS", "base", "coarse", "institution_heads", "is_name_word", "speaker_words", "use_lemma_tables"]
 
 # Seas named after a country are not that country: "the Gulf of Oman", "the Sea of Japan".
 WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "channel", "lake", "river", "waters", "coast"})
@@ -113,3 +113,10 @@ def speaker_words() -> dict[str, str]:
     issues ("document": "statement", "communique"): data/quotes/speaker_words.csv. Read by the
     actor stage (a role a spokesperson speaks for) and the quote stage (the speaker chain)."""
     return {row["word"]: row["kind"] for row in read_rows("quotes/speaker_words.csv")}
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> dict[str, str]:
+    """Head nouns that make a capitalised name a public body, with its sector ("Authority": GOV):
+    data/actors/institution_heads.csv."""
+    return {row["head"]: row["sector"] for row in read_rows("actors/institution_heads.csv")}

@@ -92,3 +92,23 @@ def test_a_dateline_is_no_one_s_words_and_names_no_actor(pipeline: Pipeline) -> 
     assert quote.text.startswith("Norway will send") and record.text[quote.start:quote.end] == quote.text
     assert not any(a.name == "Reuters" for a in record.actors)
     assert quote.speaker is not None and quote.speaker.country == "NOR"  # a bare office is the dateline country's
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("HANOI — Vietnam's floods have killed 31 people, the National Disaster Prevention Authority said. Vietnam asked for aid.",
+     "National Disaster Prevention Authority", "VNM"),
+    ("Storms are forecast across Fiji this week, the Fiji Meteorological Service said.", "Fiji Meteorological Service", "FJI"),
+    ("Wildfires burned across Chile, and the Bureau of Emergency Management said 40 homes were lost.",
+     "Bureau of Emergency Management", "CHL"),
+    ("TUNIS — Tunisia will hold the vote in June, the Interior Ministry said on Monday.", "Interior Ministry", "TUN"),
+])
+def test_a_named_public_body_is_an_actor_of_its_country(pipeline: Pipeline, text: str, name: str, country: str) -> None:
+    record = _record(pipeline, text)
+    body = next(a for a in record.actors if a.name == name)
+    assert (body.country, body.sector) == (country, "GOV")
+    assert any(q.speaker and q.speaker.actor == body.id for q in record.quotes)
+
+
+def test_a_body_named_by_its_head_alone_is_no_actor(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "The Commission said it would review the case.")
+    assert not any(a.kind == "group" for a in record.actors)
