@@ -162,16 +162,17 @@ class ActorFinder:
         return _to_actors(drafts, doc, sentence_starts)
 
     def _home(self, doc: Doc, kb_spans: KbSpans, dateline: Dateline | None) -> str | None:
-        """The dateline's country, when the article speaks of it (by name or demonym) at least as
-        often as of any other — a story filed from Geneva is about elsewhere: people and offices
-        the text gives no country are that country's, as wire style leaves a title bare there."""
+        """The dateline's country, when the article speaks of it (by name or demonym) at least half
+        as often as of the country it speaks of most — a story filed from Geneva is about
+        elsewhere: people and offices the text gives no country are that country's, as wire style
+        leaves a title bare there."""
         if dateline is None:
             return None
         counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= dateline.end and e.country in self.kb.country_names)
         counts.update(c for t in doc if t.idx >= dateline.end and not kb_spans.at(t.i) and (c := adjective_country(t, self.kb))
                       and c in self.kb.country_names)
         top = max(counts.values(), default=0)
-        return dateline.country if top and counts[dateline.country] == top else None
+        return dateline.country if top and 2 * counts[dateline.country] >= top else None
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
         """An office holder the knowledge base does not know ("President Laurent Gbagbo announced
@@ -406,7 +407,7 @@ class ActorFinder:
         ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
         named = ctx.tokens or any(c.dep_ == "prep" and c.lower_ == "of" and any(coarse(o) == "PROPN" for o in c.children)
                                   for c in token.rights)
-        country = ctx.country or self._owner_of(token, kb_spans) or self._discourse_country(doc, token, kb_spans) or home
+        country = ctx.country or self._owner_of(token, kb_spans) or home or self._discourse_country(doc, token, kb_spans)
         if country is None or not named:
             return False  # "the Commission" alone is no name; "the Bureau of Meteorology" is
         span = _group_phrase(doc, token, ctx, institution=True)
