@@ -74,8 +74,8 @@ class TriggerFinder:
 
     def _match_verb(self, verb: Token, patterns: list[Pattern]) -> Pattern | None:
         """The first of ``patterns`` whose object and preposition constraints the verb meets."""
-        objects = {base(o) for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
-                   for o in (c, *_conjuncts(c))}  # "photographs and other military intelligence"
+        objects = {f for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
+                   for o in (c, *_conjuncts(c)) for f in noun_forms(o)}  # "photographs and other military intelligence"
         objects |= {base(m) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "mediation efforts"
                     for m in c.children if m.dep_ == "compound" and m.i == c.i - 1}
         objects |= {base(p) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "a series of bombs"
@@ -83,8 +83,7 @@ class TriggerFinder:
                     for p in of.children if p.dep_ == "pobj"}
         preps = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt", "agent")}
         # the noun after a particle or preposition counts too: "called for the release", "accused of corruption"
-        prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ in ("pobj", "pcomp")}
-                        for c in verb.children if c.dep_ == "prep"}
+        prep_objects = _prep_objects([c for c in verb.children if c.dep_ == "prep"], ("pobj", "pcomp"))
         naming = any(c.dep_ in ("oprd", "attr") for c in verb.children)  # "calling them an occupying army"
         return _first_fit(patterns, objects, preps, prep_objects, naming)
 
@@ -107,8 +106,7 @@ class TriggerFinder:
         objects = {base(o) for t in of for o in (t, *_conjuncts(t))}
         objects |= {base(m) for t in of for m in t.children if m.dep_ == "compound" and m.i == t.i - 1}
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep" and c.lower_ != "of"}
-        prep_objects = {c.lower_: {base(o) for o in c.children if o.dep_ == "pobj"}
-                        for c in noun.children if c.dep_ == "prep" and c.lower_ != "of"}
+        prep_objects = _prep_objects([c for c in noun.children if c.dep_ == "prep" and c.lower_ != "of"], ("pobj",))
         pattern = _first_fit(self.lexicon.for_verb(verb_lemma), objects, preps, prep_objects, False)
         return (pattern, anchor, noun) if pattern is not None else None
 
@@ -118,7 +116,7 @@ class TriggerFinder:
         return [p for p in self.lexicon.for_verb(base(verb)) if p.prep in particles] if particles else []
 
     def _noun_pattern(self, noun: Token) -> tuple[Pattern, Token, Token] | None:
-        lemma = base(noun)
+        lemma = next((f for f in reversed(noun_forms(noun)) if self.lexicon.for_noun(f)), base(noun))  # "sit-in"
         head = noun.head
         modifiers = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and c.i == noun.i - 1]
         two_word = [p for m in modifiers for p in self.lexicon.for_noun(f"{m.lower_} {lemma}")]  # "hunger strike"
@@ -148,6 +146,22 @@ class TriggerFinder:
                     or any(self.kb.entities[k].kind == "country" for k in self.kb.names.get(c.text, []))):
                 return c
         return None
+
+
+def _prep_objects(preps: list[Token], deps: tuple[str, ...]) -> dict[str, set[str]]:
+    """Each preposition's objects, over all its uses: "went on strike on Monday" has "on" twice."""
+    found: dict[str, set[str]] = {}
+    for prep in preps:
+        found.setdefault(prep.lower_, set()).update(f for o in prep.children if o.dep_ in deps for f in noun_forms(o))
+    return found
+
+
+def noun_forms(token: Token) -> tuple[str, ...]:
+    """A noun's base form, and with the word hyphened before it: "sit-in" as well as "in"."""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
+        return base(token), f"{doc[i - 2].lower_}-{base(token)}"
+    return (base(token),)
 
 
 def _first_fit(patterns: list[Pattern], objects: set[str], preps: set[str], prep_objects: dict[str, set[str]],

@@ -283,3 +283,16 @@ def test_conjoined_targets_each_get_the_event(pipeline: Pipeline) -> None:
 def test_a_nominal_acts_target_is_its_of_object(pipeline: Pipeline) -> None:
     record = _record(pipeline, "Moscow's expulsion of Polish diplomats drew a swift response from Warsaw.")
     assert any(t[1:] == ("RUS", "POL") for t in _triples(record))
+
+
+# -- preposition objects and hyphened nouns -------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Chilean dock workers went on strike on Tuesday.",
+                                  "Nigerian doctors went on strike in Abuja on Monday over unpaid wages."])
+def test_a_second_use_of_a_preposition_keeps_the_first_s_object(pipeline: Pipeline, text: str) -> None:
+    assert [e.type for e in _record(pipeline, text).events] == ["PROTEST"]
+
+
+def test_a_hyphened_noun_is_read_whole(pipeline: Pipeline) -> None:
+    events = _record(pipeline, "Bolivian miners staged a sit-in at the ministry in La Paz.").events
+    assert [(e.type, e.source.country if e.source else None) for e in events] == [("PROTEST", "BOL")]
