@@ -120,9 +120,9 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         if lemma in CLAIM and child.dep_ in ("acl", "ccomp", "relcl", "xcomp", "pcomp"):
             found.add("claimed")
         if lemma in ("report", "reports") and child.dep_ in ("acl", "ccomp") and base(head.head) in DENY:
-            found.add("claimed")  # "denied reports that New Delhi had rejected ..."
-        if lemma in ("deny", "dispute") and child.dep_ == "ccomp":
-            found.add("claimed")  # "Russia denied that its missiles had struck Poland": someone else's claim
+            found.add("negated")  # "denied reports that New Delhi had rejected ...": the subject says it did not happen
+        if lemma in ("deny", "dispute") and (child.dep_ == "ccomp" or child.dep_ == "xcomp" and child.tag_ == "VBG"):
+            found.add("negated")  # "Russia denied that its missiles had struck Poland", "denied supplying drones"
         if direct and any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in head.children):
             found.add("requested")  # "the US must be ready to mediate"
         if direct and child.dep_ == "xcomp" and lemma in REFUSE:

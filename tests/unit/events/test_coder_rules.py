@@ -296,3 +296,10 @@ def test_a_second_use_of_a_preposition_keeps_the_first_s_object(pipeline: Pipeli
 def test_a_hyphened_noun_is_read_whole(pipeline: Pipeline) -> None:
     events = _record(pipeline, "Bolivian miners staged a sit-in at the ministry in La Paz.").events
     assert [(e.type, e.source.country if e.source else None) for e in events] == [("PROTEST", "BOL")]
+
+
+@pytest.mark.parametrize("text", ["Uganda denied sending troops to South Sudan.",
+                                  "Uganda denied that it had sent troops to South Sudan."])
+def test_an_act_its_subject_denies_is_negated(pipeline: Pipeline, text: str) -> None:
+    events = _record(pipeline, text).events
+    assert events and all(e.modality == "negated" for e in events), [(e.type, e.modality) for e in events]
