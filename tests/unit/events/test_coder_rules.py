@@ -303,3 +303,11 @@ def test_a_hyphened_noun_is_read_whole(pipeline: Pipeline) -> None:
 def test_an_act_its_subject_denies_is_negated(pipeline: Pipeline, text: str) -> None:
     events = _record(pipeline, text).events
     assert events and all(e.modality == "negated" for e in events), [(e.type, e.modality) for e in events]
+
+
+def test_suspending_a_member_from_a_body_is_a_sanction(pipeline: Pipeline) -> None:
+    assert _triples(_record(pipeline, "The African Union suspended Gabon from the bloc after the coup.")) == [("SANCTION", "IGO", "GAB")]
+
+
+def test_banning_a_charity_is_coercion(pipeline: Pipeline) -> None:
+    assert [e.type for e in _record(pipeline, "Belarus's government banned the charity Kind Hands.").events] == ["COERCE"]
