@@ -31,6 +31,9 @@ from newsgraph.records import Actor, Mention, Place
 
 __all__ = ["Arg", "ArgumentFinder"]
 
+# Verbs whose passive subject, when armed, is the side showing force: "troops were deployed".
+DEPLOYED = {"deploy", "send", "dispatch", "station", "mobilize", "mobilise", "position", "move", "rush"}
+
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "him", "his", "she", "her"}
 FIRST_PERSON = {"we", "i", "us", "our", "me", "my"}
 GROUP_SUBJECTS = {"both", "two", "sides", "leaders", "countries", "nations", "governments", "parties", "they"}
@@ -80,9 +83,15 @@ class ArgumentFinder:
 
     def _passive_origin(self, verb: Token, index: ActorIndex, recent: list) -> list[Arg]:
         """A passive with no agent names where the act came from: "shells were fired into
-        Armenian villages from Azerbaijani positions" is Azerbaijan's shelling."""
-        if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        Armenian villages from Azerbaijani positions" is Azerbaijan's shelling; forces deployed
+        are their own side's show of force ("Peru's army was deployed in Lima")."""
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects:
             return []
+        if base(verb) in DEPLOYED:
+            forces = [a for s in subjects for a in self._arg(s, index, recent) if a.actor.sector in ("MIL", "COP", "PRM")]
+            if forces:
+                return forces
         # the parser may hang it on the phrase before: "into villages from Azerbaijani positions"
         preps = [c for c in verb.children if c.dep_ == "prep"]
         preps += [g for p in preps for o in p.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "prep"]

@@ -56,6 +56,8 @@ RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 # Events that, with no target named, are aimed at the source's own state: a protest is against
 # its government; a curfew, an arrest, a concession or a resignation bears on its own country.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
+# Prepositions of forces closing on a place, which is then their target: "massed outside the town".
+APPROACH = {"outside", "near", "around", "toward", "towards", "along", "against"}
 # Violence whose agent the text does not name ("a bomb exploded", "were killed") falls to the place.
 UNATTRIBUTED = {"ASSAULT"}
 
@@ -256,8 +258,10 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
                          targets: list[Arg], pairs: list[tuple[Arg, Arg | None]],
                          two_sides: bool) -> list[tuple[Arg, Arg | None]]:
         """The (source, target) pairs, with a target supplied where none is named: the place of
-        violence, or the source's own state."""
-        if not targets and not two_sides and code.plover_type in ("ASSAULT", "MOBILIZE") and place is not None \
+        violence or of forces massed against it ("massed outside Beledweyne", not "deployed in
+        Lima"), or the source's own state."""
+        if not targets and not two_sides and (code.plover_type == "ASSAULT" or code.plover_type == "MOBILIZE" and _approach(anchor)) \
+                and place is not None \
                 and place.country:
             # violence with no victim named falls on the place it happened ("killed 23 people in Tel Aviv")
             target = Arg(_country_actor(place.country, self.kb), None, anchor, "place")
@@ -431,3 +435,7 @@ def _side(actor: EventActor | None) -> str | None:
 
 def _renumber(event: Event, n: int) -> Event:
     return replace(event, id=f"E{n}")
+
+
+def _approach(anchor: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in APPROACH for c in anchor.children)

@@ -76,8 +76,8 @@ class TriggerFinder:
         """The first of ``patterns`` whose object and preposition constraints the verb meets."""
         objects = {f for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in (c, *_conjuncts(c)) for f in noun_forms(o)}  # "photographs and other military intelligence"
-        objects |= {base(m) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "mediation efforts"
-                    for m in c.children if m.dep_ == "compound" and m.i == c.i - 1}
+        objects |= {base(m) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "mediation efforts", "alert level"
+                    for m in c.children if m.dep_ in ("compound", "amod") and m.i == c.i - 1}
         objects |= {base(p) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "a series of bombs"
                     for of in c.children if of.dep_ == "prep" and of.lower_ == "of"
                     for p in of.children if p.dep_ == "pobj"}

@@ -311,3 +311,17 @@ def test_suspending_a_member_from_a_body_is_a_sanction(pipeline: Pipeline) -> No
 
 def test_banning_a_charity_is_coercion(pipeline: Pipeline) -> None:
     assert [e.type for e in _record(pipeline, "Belarus's government banned the charity Kind Hands.").events] == ["COERCE"]
+
+
+# -- shows of force ---------------------------------------------------------------------------
+
+def test_forces_deployed_in_the_passive_are_their_side_s_show_of_force(pipeline: Pipeline) -> None:
+    assert _triples(_record(pipeline, "Ecuador's army was deployed in Quito on Monday.")) == [("MOBILIZE", "ECU", None)]
+
+
+def test_raising_the_alert_level_is_a_show_of_force(pipeline: Pipeline) -> None:
+    assert [e.type for e in _record(pipeline, "Japan's military raised its alert level.").events] == ["MOBILIZE"]
+
+
+def test_where_troops_deploy_is_no_target(pipeline: Pipeline) -> None:
+    assert _triples(_record(pipeline, "Bolivia deployed troops in Cochabamba.")) == [("MOBILIZE", "BOL", None)]
