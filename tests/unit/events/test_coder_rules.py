@@ -325,3 +325,16 @@ def test_raising_the_alert_level_is_a_show_of_force(pipeline: Pipeline) -> None:
 
 def test_where_troops_deploy_is_no_target(pipeline: Pipeline) -> None:
     assert _triples(_record(pipeline, "Bolivia deployed troops in Cochabamba.")) == [("MOBILIZE", "BOL", None)]
+
+
+# -- concessions, as the PLOVER manual defines them -------------------------------------------
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Belgium's king apologised to Congo for colonial abuses.", "CONCEDE"),  # regret or remorse
+    ("Malawi's president pardoned 30 protesters.", "CONCEDE"),  # a pardon, not a release
+    ("A court in Tunis acquitted the opposition leader.", "CONCEDE"),
+    ("The rebels declared a unilateral ceasefire.", "CONCEDE"),  # declared, not implemented
+    ("Eritrea released two Ethiopian pilots.", "RETREAT"),  # the release itself
+])
+def test_concessions_follow_the_plover_manual(pipeline: Pipeline, text: str, kind: str) -> None:
+    assert [e.type for e in _record(pipeline, text).events] == [kind]
