@@ -56,6 +56,8 @@ RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 # Events that, with no target named, are aimed at the source's own state: a protest is against
 # its government; a curfew, an arrest, a concession or a resignation bears on its own country.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
+# Acts done to someone that a participle's accusation gives the reason for, as a second event.
+CHARGED = {"COERCE", "SANCTION"}
 # Prepositions of forces closing on a place, which is then their target: "massed outside the town".
 APPROACH = {"outside", "near", "around", "toward", "towards", "along", "against"}
 # Violence whose agent the text does not name ("a bomb exploded", "were killed") falls to the place.
@@ -411,7 +413,8 @@ def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]
     side, either repeats its act ("shelled Juba, killing 20 people"; "summoned the ambassador to
     complain"), says what the act was for or said ("demonstrated, calling for independence";
     "rejected the proposal, urging them to sign") or how it was done ("rioted, setting fire to
-    their mattresses"). It is part of the main event, not another."""
+    their mattresses"). It is part of the main event, not another — except the charge an arrest or
+    an expulsion is made on ("expelled two diplomats, accusing them of spying")."""
     by_anchor: dict[int, list[Event]] = {}
     for event, anchor in zip(events, anchors):
         by_anchor.setdefault(anchor.i, []).append(event)
@@ -422,6 +425,8 @@ def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]
             and anchor.tag_ in ("VBG", "VB") and not any(c.dep_ in SUBJECTS for c in anchor.children) else []
         if anchor.dep_ == "conj" and anchor.tag_ != "VBG":
             main = []
+        if event.type == "ACCUSE" and any(m.type in CHARGED for m in main):
+            main = []  # "arrested them, accusing them of spying": the charge is an act of its own
         if any(m.modality == event.modality and _side(m.source) == _side(event.source)
                and (m.cameo_root == event.cameo_root or event.cameo_root in VERBAL_ROOTS or anchor.tag_ == "VBG")
                for m in main):

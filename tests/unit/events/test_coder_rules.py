@@ -338,3 +338,10 @@ def test_where_troops_deploy_is_no_target(pipeline: Pipeline) -> None:
 ])
 def test_concessions_follow_the_plover_manual(pipeline: Pipeline, text: str, kind: str) -> None:
     assert [e.type for e in _record(pipeline, text).events] == [kind]
+
+
+def test_the_charge_of_an_arrest_is_an_accusation_of_its_own(pipeline: Pipeline) -> None:
+    events = _record(pipeline, "Belarusian police detained 15 journalists, accusing them of extremism.").events
+    assert sorted(e.type for e in events) == ["ACCUSE", "COERCE"]
+    events = _record(pipeline, "Kenyan police stormed the protest camp, setting fire to tents.").events
+    assert len(events) == 1  # how an act was done is no second event
