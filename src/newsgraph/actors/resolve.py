@@ -636,6 +636,8 @@ def _title_case_sentence(token: Token) -> bool:
 
 # Groups known by what they do where they are: a sentence's place is theirs ("Gunmen killed ... in Zamfara").
 LOCAL_SECTORS = {"UAF", "CRM", "CVL", "REF", "HLH", "EDU", "REL", "COP", "LAB", "AGR", "BUS", "JUD", "MIL", "REB", "PRM"}
+# How many of a group: says nothing of where they are from ("several women" protesting in Kabul).
+QUANTIFIERS = {"both", "certain", "some", "all", "many", "several", "these", "those"}
 # Determiners and modifiers that make a group unspecific ("both leaders", "certain international forces").
 UNSPECIFIC = {"both", "certain", "some", "all", "many", "several", "these", "those", "their", "our", "its", "his",
               "her", "international", "foreign", "western", "other", "such", "any", "no"}
@@ -673,7 +675,7 @@ def _local_group(head: Token, ctx: Context) -> bool:
     if head.tag_ not in ("NNS", "NNPS") and ctx.sector not in ("UAF", "CRM", "COP", "JUD"):
         return False
     modifiers = {c.lower_ for c in head.children if c.i < head.i} | {head.doc[i].lower_ for i in ctx.tokens}
-    return ctx.sector in LOCAL_SECTORS and not modifiers & UNSPECIFIC
+    return ctx.sector in LOCAL_SECTORS and not modifiers & (UNSPECIFIC - QUANTIFIERS)  # "several women" in Kabul are local
 
 
 def _head_term(doc: Doc, token: Token, kb: KnowledgeBase) -> list:

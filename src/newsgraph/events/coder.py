@@ -56,6 +56,8 @@ RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 # Events that, with no target named, are aimed at the source's own state: a protest is against
 # its government; a curfew, an arrest, a concession or a resignation bears on its own country.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
+# Sectors of a state's own forces and offices, whose arrests are made at home.
+STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG"}
 # Acts done to someone that a participle's accusation gives the reason for, as a second event.
 CHARGED = {"COERCE", "SANCTION"}
 # Prepositions of forces closing on a place, which is then their target: "massed outside the town".
@@ -270,6 +272,8 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
             return [(s, target) for s in sources if s.actor.id != target.actor.id]
         if not targets and not two_sides and code.plover_type in DOMESTIC:
             return [(s, _domestic_target(s, code.plover_type, self.kb)) for s, _t in pairs]
+        if code.plover_type in DOMESTIC:
+            return [(s, _placed(t, s, code.plover_type, place)) for s, t in pairs]
         return pairs
 
     def _event(self, code: CameoCode, source: Arg, target: Arg | None, setting: _Setting, *, reciprocal: bool,
@@ -444,3 +448,18 @@ def _renumber(event: Event, n: int) -> Event:
 
 def _approach(anchor: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in APPROACH for c in anchor.children)
+
+
+def _placed(target: Arg | None, source: Arg, plover_type: str, place: Place | None) -> Arg | None:
+    """People the text gives no country, acted on at home: of the place it happens ("arrested
+    several women in Tehran"), else, for an arrest by a state's own forces, of that state."""
+    if target is None or target.actor.country is not None or target.actor.kind not in ("group", "person"):
+        return target
+    country = place.country if place is not None else None
+    if country is None and plover_type == "COERCE" and source.actor.sector in STATE_SECTORS \
+            and source.actor.country not in (None, "IGO", "NGO"):
+        country = source.actor.country
+    if country is None:
+        return target
+    sector = target.actor.sector or ""
+    return replace(target, actor=replace(target.actor, country=country, code=f"{country}{sector}"))

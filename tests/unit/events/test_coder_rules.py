@@ -345,3 +345,15 @@ def test_the_charge_of_an_arrest_is_an_accusation_of_its_own(pipeline: Pipeline)
     assert sorted(e.type for e in events) == ["ACCUSE", "COERCE"]
     events = _record(pipeline, "Kenyan police stormed the protest camp, setting fire to tents.").events
     assert len(events) == 1  # how an act was done is no second event
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Iranian police arrested several women in Tehran.", "IRN"),  # the place of the arrest
+    ("Togolese police arrested several journalists covering the march.", "TGO"),  # a state's forces arrest at home
+])
+def test_people_arrested_at_home_are_of_that_country(pipeline: Pipeline, text: str, target: str) -> None:
+    assert [(e.type, e.target.country if e.target else None) for e in _record(pipeline, text).events] == [("COERCE", target)]
+
+
+def test_several_people_protesting_somewhere_are_local(pipeline: Pipeline) -> None:
+    assert _actor(_record(pipeline, "Several farmers protested in Nairobi."), "Several farmers").country == "KEN"
