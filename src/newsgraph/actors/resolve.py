@@ -108,6 +108,8 @@ class ActorFinder:
                 continue  # "the Gulf of Oman" is a sea, not Oman
             if keys and self._names_a_thing(span, self.kb.entities[keys[0]]):
                 continue  # "the Minsk Protocol" is a document, not Belarus
+            if keys and _first_name(span, self.kb.entities[keys[0]], self.kb):
+                continue  # "Amal Saleh" is a woman, not the Amal movement; "Jordan Bardella" no country
             if keys and not self._inside_other_name(span, self.kb.entities[keys[0]]):
                 found.append((span, self.kb.entities[keys[0]]))
         return KbSpans(found)
@@ -127,6 +129,9 @@ class ActorFinder:
         if entity.kind != "person" and span.end < len(span.doc) and span.doc[span.end].lower_ in PORTFOLIO_HEADS \
                 and span.doc[span.end].text[:1].isupper():
             return entity.sector in ("PTY", "OPP")
+        if entity.kind == "org" and span.start >= 2 and span.doc[span.start - 1].lower_ == "of" \
+                and span.doc[span.start - 2].lower_ in institution_heads():
+            return True  # "the General Confederation of Labour" is a union, not the Labour Party
         if entity.kind != "person" or len(span) > 1:
             return False
         doc = span.doc
@@ -168,7 +173,8 @@ class ActorFinder:
         leaves a title bare there."""
         if dateline is None:
             return None
-        counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= dateline.end and e.country in self.kb.country_names)
+        counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= dateline.end and e.kind != "seat"
+                         and e.country in self.kb.country_names)  # "talks in Havana" are no story about Cuba
         counts.update(c for t in doc if t.idx >= dateline.end and not kb_spans.at(t.i) and (c := adjective_country(t, self.kb))
                       and c in self.kb.country_names)
         top = max(counts.values(), default=0)
@@ -309,6 +315,11 @@ class ActorFinder:
 
     def _person_draft(self, span: Span, entity: Entity | None, ctx: Context, day: date | None,
                       drafts: dict[str, Draft]) -> Draft:
+        if entity is not None and len(span) == 1 and entity.key not in drafts:
+            same = coref.same_person(span, drafts)  # "Echeverría wrote" after "Martín Echeverría": not the KB's Luis
+            if same is not None and not same.in_kb:
+                same.fill(ctx)
+                return same
         if entity is not None:
             draft = drafts.get(entity.key)
             if draft is None:
@@ -383,6 +394,8 @@ class ActorFinder:
                     self._discourse_country(doc, token, kb_spans) if _unqualified(token, ctx) else None)
             elif ctx.country is None and terms[-1][1].kind == "org" and token.dep_ in BODY_DEPS:  # "the Interior Ministry said"
                 ctx.country = self._owner_of(token, kb_spans) or self._discourse_country(doc, token, kb_spans) or home
+            if ctx.country is None and home and _local_group(token, ctx):
+                ctx.country = home  # "residents said", "police said" in a story from home
             if ctx.country is None and not _countryless_actor(token):
                 continue  # a group with no country is an actor only where it acts or is acted on
             span = _group_phrase(doc, token, ctx, institution=terms[-1][1].kind == "org")
@@ -413,7 +426,7 @@ class ActorFinder:
         span = _group_phrase(doc, token, ctx, institution=True)
         name = _strip_det(span).text
         key = f"group:{country}:{sector}:{slug(name)}"
-        draft = drafts.setdefault(key, Draft(key, name, "group", country, ctx.org, ctx.sector or sector, None, False))
+        draft = drafts.setdefault(key, Draft(key, name, "group", country, ctx.org, sector, None, False))  # its head says what it is
         draft.add(span, "sector-words")
         used.update([token.i, *ctx.tokens])
         return True
@@ -628,6 +641,20 @@ def _owner(span: Span) -> Token | None:
     return None
 
 
+def _first_name(span: Span, entity: Entity, kb: KnowledgeBase) -> bool:
+    """A one-word name of a body, or a country's that is a given name, as a person's first name
+    before a capitalised surname: "Amal Saleh" is no Amal movement, "Jordan Bardella" no Jordan."""
+    doc = span.doc
+    if entity.kind == "person" or len(span) != 1 or span.end >= len(doc) or not span[0].whitespace_:
+        return False
+    if entity.kind in ("country", "seat") and not coref.given_gender(f"{span.text} x"):
+        return False
+    after = doc[span.end]
+    return coarse(after) == "PROPN" and after.text[:1].isupper() and after.is_alpha and not kb.names.get(after.text) \
+        and after.lower_ not in kb.not_person and not kb.sector_of(base(after)) \
+        and not (span.end + 1 < len(doc) and coarse(doc[span.end + 1]) == "PROPN")
+
+
 def _title_case_sentence(token: Token) -> bool:
     """A headline in Title Case, where capitals say nothing about names."""
     words = [t for t in token.sent if t.is_alpha and len(t) > 3]
@@ -719,7 +746,8 @@ def _group_phrase(doc: Doc, head: Token, ctx: Context, institution: bool = False
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in preps and child.i == end:
             sub = list(child.subtree)
-            if len(sub) <= 5 and not any(t.is_punct for t in sub):
+            sub = sub[:next((k for k, t in enumerate(sub) if t.is_punct and t.text != "-"), len(sub))]  # not "(CGT)"
+            if 1 < len(sub) <= 5:
                 end = sub[-1].i + 1
     return doc[start:end]
 

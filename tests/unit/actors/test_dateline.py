@@ -112,3 +112,26 @@ def test_a_named_public_body_is_an_actor_of_its_country(pipeline: Pipeline, text
 def test_a_body_named_by_its_head_alone_is_no_actor(pipeline: Pipeline) -> None:
     record = _record(pipeline, "The Commission said it would review the case.")
     assert not any(a.kind == "group" for a in record.actors)
+
+
+def test_a_given_name_before_a_surname_is_a_person_not_a_body(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Amal Haddad, a pharmacist in Tyre, said the shelves were empty.")
+    assert [(a.kind, a.name) for a in record.actors if a.kind in ("person", "org")] == [("person", "Amal Haddad")]
+
+
+def test_a_surname_named_before_is_that_person_not_the_knowledge_base_s(pipeline: Pipeline) -> None:
+    record = _record(pipeline, 'Economy Minister Martín Echeverría said prices were falling. "We are not going back," Echeverría said.')
+    assert {q.speaker.name for q in record.quotes if q.speaker} == {"Martín Echeverría"}
+
+
+def test_a_union_named_of_labour_is_no_labour_party(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "MONTEVIDEO — Uruguay's wages fell. The National Confederation of Labour said pay had lost 9%. "
+                               "Uruguay's government disagreed.")
+    body = next(a for a in record.actors if a.name == "National Confederation of Labour")
+    assert (body.country, body.sector) == ("URY", "LAB") and not any(a.name == "Labour Party" for a in record.actors)
+
+
+def test_people_of_a_story_from_home_are_local(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "LIMA — Peru's floods killed 12 people. Police said 200 families had been moved. "
+                               "Residents said the river rose in minutes. Peru asked for help.")
+    assert {a.name: a.country for a in record.actors if a.name in ("Police", "Residents")} == {"Police": "PER", "Residents": "PER"}
