@@ -52,6 +52,9 @@ TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": Non
           "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
 PLACE_PREPS = {"in", "at", "from", "of", "on", "throughout", "across", "around"}
 PREFIXES = {"ex", "pro", "anti", "non", "neo", "pan", "post", "pre", "then", "vice", "co"}  # "Ex-Guatemalan": no name
+# A capitalised run opening with one of these is a region: "West Darfur", "Northern Rakhine".
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
+           "northwest", "southeast", "southwest", "upper", "lower"}
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "den", "la", "le", "du", "ibn", "abu"}
 
 
@@ -237,8 +240,8 @@ class ActorFinder:
         """The person's name in a run of capitalised words, without the role or title before it;
         None when the run is a place, an organisation or a title-case headline."""
         doc, start, end = chain.doc, chain.start, chain.end
-        if self._portfolio(chain):
-            return None
+        if self._portfolio(chain) or chain[0].lower_ in COMPASS:
+            return None  # "Assistant Minister", "West Darfur", "North Africa"
         titled = False  # a title or a role before the name lets one word be a name ("Mr Xi", "President Obama")
         for k in range(end - 2, start - 1, -1):  # "Anglican Archbishop Daniel Otieno": the name follows the role
             if self.kb.sector_of(base(doc[k])) and not doc[k].lower_ in self.kb.not_person:
@@ -251,7 +254,7 @@ class ActorFinder:
                 titled, start = True, start + 1
             elif two and self.kb.sector_of(two):
                 titled, start = True, start + 2
-            elif self.kb.sector_of(base(word)):
+            elif self.kb.sector_of(base(word)) and word.lower_ not in self.kb.not_person:  # "Radio Mitre" is no Mr Mitre
                 titled, start = True, start + 1
             elif adjective_country(word, self.kb):
                 start += 1

@@ -135,3 +135,9 @@ def test_people_of_a_story_from_home_are_local(pipeline: Pipeline) -> None:
     record = _record(pipeline, "LIMA — Peru's floods killed 12 people. Police said 200 families had been moved. "
                                "Residents said the river rose in minutes. Peru asked for help.")
     assert {a.name: a.country for a in record.actors if a.name in ("Police", "Residents")} == {"Police": "PER", "Residents": "PER"}
+
+
+@pytest.mark.parametrize("text", ["Typhoon Haikui struck Taiwan's east coast.", "Fighting spread across West Kordofan.",
+                                  "In an interview with Radio Caracol, the minister said prices fell."])
+def test_storms_regions_and_stations_are_no_people(pipeline: Pipeline, text: str) -> None:
+    assert not any(a.kind == "person" for a in _record(pipeline, text).actors)
