@@ -162,11 +162,24 @@ def _country_in(tokens: list[Token], kb: KnowledgeBase, kb_spans: KbSpans) -> tu
         hit = kb_spans.at(t.i)
         if hit and hit[1].kind != "person":
             ent = hit[1]
+            if _envoy_prep(t) is not None:
+                continue  # "Kenya's ambassador to Ethiopia" is Kenya's; "the UN envoy for Yemen" the UN's
             return ent.country, ent.org, ent.sector if ent.kind in ("seat", "institution", "org") else None
         country = adjective_country(t, kb)
         if country:
             return country, None, None
     return None, None, None
+
+
+ENVOYS = {"ambassador", "envoy", "representative", "delegate", "delegation", "mission", "emissary", "permanent"}
+
+
+def _envoy_prep(token: Token) -> str | None:
+    """The preposition that ties a name to an envoy — "to" or "at" where they are sent ("ambassador
+    to the IAEA"), "for" or "on" what they deal with ("the UN envoy for Yemen") — which is never
+    the envoy's own country."""
+    prep = next((a for a in token.ancestors if a.dep_ == "prep"), None)
+    return prep.lower_ if prep is not None and base(prep.head) in ENVOYS else None
 
 
 def adjective_country(token: Token, kb: KnowledgeBase) -> str | None:

@@ -89,14 +89,21 @@ def role_words() -> dict[str, frozenset[str]]:
 
 
 def _role_fits(draft: Draft, role: RoleMention) -> bool:
-    if role.ctx.country and draft.country and role.ctx.country != draft.country:
-        return False
+    if role.ctx.country and draft.country and role.ctx.country != draft.country \
+            and not (draft.country == "IGO" and _nationality_only(role.head)):
+        return False  # but "the Argentine diplomat" may be the IAEA's head: an official's nationality
     lemma = base(role.head)
     if lemma in GENERIC_ROLES:
         return draft.sector in (None, "GOV", role.ctx.sector) or role.ctx.country is not None
     held = (draft.role or "").lower()
     words = {held, *re.split(r"[\s_-]+", held)}
     return lemma in held or bool(role_words().get(lemma, frozenset()) & words)
+
+
+def _nationality_only(head: Token) -> bool:
+    """A role whose country is a demonym before it ("the Argentine diplomat"), no owner ("Iran's envoy")."""
+    return not any(c.dep_ == "poss" for c in head.children) and any(
+        c.dep_ in ("amod", "compound") and c.text[:1].isupper() for c in head.children if c.i < head.i)
 
 
 def _link_role(doc: Doc, role: RoleMention, persons: list[Draft], drafts: dict[str, Draft], used: set[int]) -> None:

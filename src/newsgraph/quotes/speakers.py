@@ -18,6 +18,8 @@ The words that are mouths and documents are ``data/quotes/speaker_words.csv``.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from newsgraph.actors.context import sentence_span
@@ -133,6 +135,8 @@ def _office_holder(token: Token, hit: Hit | None, index: ActorIndex) -> Hit | No
     if index.at(token) is not None and index.at(token)[0].kind == "person":
         return None
     holders = {a.id: (a, m) for a, m in index.by_token.values() if a.kind == "person" and a.org == hit[0].org}
+    if len(holders) > 1:  # its head among its staff: the one whose office is a head's
+        holders = {k: h for k, h in holders.items() if any(w in OFFICES for w in re.split(r"[\s_]+", (h[0].role or "").lower()))}
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 

@@ -153,3 +153,20 @@ def test_a_capitalised_office_is_no_name(pipeline: Pipeline, text: str, name: st
     assert [a.name for a in record.actors if a.kind == "person"] == [name]
     speaker = record.quotes[0].speaker
     assert speaker is not None and (speaker.name, speaker.country) == (name, country)
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Kenya's ambassador to Ethiopia, Mary Wambui, said the talks went well.", "Mary Wambui", "KEN"),
+    ("Iran's envoy to the IAEA, Reza Moradi, said the report was biased.", "Reza Moradi", "IRN"),
+    ("The UN envoy for Libya, Ana Berg, said the vote would be delayed.", "Ana Berg", "IGO"),
+])
+def test_where_an_envoy_is_sent_is_not_their_country(pipeline: Pipeline, text: str, name: str, country: str) -> None:
+    speaker = _record(pipeline, text).quotes[0].speaker
+    assert speaker is not None and (speaker.name, speaker.country) == (name, country)
+
+
+def test_an_international_official_may_be_named_by_nationality(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Rafael Grossi, director general of the International Atomic Energy Agency, said inspectors had "
+                               "been blocked. Iran's foreign ministry spokesman Hossein Karimi rejected the report. "
+                               "The Argentine diplomat said inspectors could still visit Natanz.", published="2024-01-16")
+    assert _quote(record, "could still visit").speaker.name == "Rafael Grossi"
