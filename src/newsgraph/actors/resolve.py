@@ -170,18 +170,21 @@ class ActorFinder:
         return _to_actors(drafts, doc, sentence_starts)
 
     def _home(self, doc: Doc, kb_spans: KbSpans, dateline: Dateline | None) -> str | None:
-        """The dateline's country, when the article speaks of it (by name or demonym) at least half
-        as often as of the country it speaks of most — a story filed from Geneva is about
-        elsewhere: people and offices the text gives no country are that country's, as wire style
-        leaves a title bare there."""
-        if dateline is None:
-            return None
-        counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= dateline.end and e.kind != "seat"
+        """The country a story is about, whose people and offices the text may leave without one
+        (wire style leaves a title bare there): the dateline's, when the story speaks of it (by
+        name or demonym) at least half as often as of the country it speaks of most; else, as
+        for a story with no dateline or one filed from Geneva, the country it speaks of most,
+        when it does so at least three times and twice as often as of any other."""
+        after = dateline.end if dateline is not None else 0
+        counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= after and e.kind != "seat"
                          and e.country in self.kb.country_names)  # "talks in Havana" are no story about Cuba
-        counts.update(c for t in doc if t.idx >= dateline.end and not kb_spans.at(t.i) and (c := adjective_country(t, self.kb))
+        counts.update(c for t in doc if t.idx >= after and not kb_spans.at(t.i) and (c := adjective_country(t, self.kb))
                       and c in self.kb.country_names)
-        top = max(counts.values(), default=0)
-        return dateline.country if top and 2 * counts[dateline.country] >= top else None
+        ranked = counts.most_common(2) + [(None, 0), (None, 0)]
+        (top, n), (_second, m) = ranked[0], ranked[1]
+        if dateline is not None and n and 2 * counts[dateline.country] >= n:
+            return dateline.country
+        return top if n >= 3 and n >= 2 * m else None
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
         """An office holder the knowledge base does not know ("President Laurent Gbagbo announced

@@ -141,3 +141,17 @@ def test_people_of_a_story_from_home_are_local(pipeline: Pipeline) -> None:
                                   "In an interview with Radio Caracol, the minister said prices fell."])
 def test_storms_regions_and_stations_are_no_people(pipeline: Pipeline, text: str) -> None:
     assert not any(a.kind == "person" for a in _record(pipeline, text).actors)
+
+
+def test_a_story_with_no_dateline_is_about_the_country_it_speaks_of_most(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Bulgaria's parliament voted on Friday to hold early elections, Bulgaria's seventh in four years. "
+                               "Bulgarian voters are tired, polls show.\n\n"
+                               'Party leader Petar Kostov said: "We will form a government this time." '
+                               "Elena Marinova, an analyst, said coalition talks would be hard.")
+    assert {a.name: a.country for a in record.actors if a.kind == "person"} == {"Petar Kostov": "BGR", "Elena Marinova": "BGR"}
+
+
+def test_two_countries_spoken_of_alike_give_no_home(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Kenya and Uganda signed a rail deal. Kenya will build the line and Uganda will pay for it. "
+                               "Kenyan and Ugandan officials met in Kampala.\n\nAmos Otieno, an engineer, said work would start in May.")
+    assert next(a for a in record.actors if a.name == "Amos Otieno").country is None
