@@ -325,6 +325,9 @@ class QuoteFinder:
             if clause is None or subject is None or clause.i < token.i and token.dep_ != "ROOT":
                 continue
             tokens = list(clause.subtree)
+            cut = next((c.i for c in clause.children if _reported_conjunct(c) is not None), None)
+            if cut is not None:  # "said 46 people had been arrested [and warned that …]": the next cue's own
+                tokens = [t for t in tokens if t.i < cut and not (t.i == cut - 1 and t.dep_ == "cc")]
             while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct):  # "said [that] ..."
                 tokens = tokens[1:]
             while tokens and tokens[-1].is_punct and tokens[-1].text not in ("%", ")", "]"):
@@ -409,10 +412,19 @@ def _subject_of(verb: Token, through_clauses: bool = True) -> Token | None:
             if c.dep_ == "agent":
                 return next((o for o in c.children if o.dep_ == "pobj"), None)
         if token.dep_ in climb and token.head.i != token.i:
-            token, hops = token.head, hops + 1
+            token, hops = _reported_conjunct(token) or token.head, hops + 1
             continue
         return None
     return None
+
+
+def _reported_conjunct(verb: Token) -> Token | None:
+    """"Rono said 46 people had been arrested and warned that …": a past-tense cue the parser
+    joined to a verb of the reported clause goes with the verb of saying above it."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp" or head.tag_ == "VBD":
+        return None
+    return head.head if coarse(head.head) == "VERB" else None
 
 
 def _attribution_window(doc: Doc, span: Span, q: Quoted) -> Span:
