@@ -24,7 +24,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quote_table import TABLES, load_cases, score_table
+from quote_table import HELD_OUT, TABLES, load_cases, score_table
 
 from newsgraph.pipeline import Pipeline, build_pipeline
 from newsgraph.reader.sources import read_inputs
@@ -135,10 +135,12 @@ def main() -> None:
             q = t["quotes"]
             print(f"  {label:24s} {t['cases']:6d} {t['passed']:7d} {q['precision']:8.3f} {q['recall']:6.3f} {q['f1']:6.3f} "
                   f"{t['speaker_accuracy']:8.3f} {t['attributed']['f1']:8.3f}")
-        if args.problems:
+        if args.problems and name not in HELD_OUT:  # a held-out table is scored, its problems never shown
             for cid, problems in table["problems"].items():
                 print(f"    {cid}: " + " | ".join(problems))
     if args.json:
+        for name in HELD_OUT:
+            tables[name] = {k: v for k, v in tables[name].items() if k != "problems"}
         args.json.write_text(json.dumps({"seed": result, "tables": tables}, indent=2) + "\n", "utf-8")
 
 
