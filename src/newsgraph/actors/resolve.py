@@ -264,7 +264,7 @@ class ActorFinder:
             else:
                 break
         name = doc[start:end]
-        if not (len(name) >= 2 or (len(name) == 1 and titled)) or len(name) > 4:
+        if not (len(name) >= 2 or (len(name) == 1 and titled)) or len(name.text.split()) > 4:  # "al-Saadi" is one word
             return None
         if name[-1].tag_ in ("NNS", "NNPS") and adjective_country(name[-1], self.kb):
             return None  # "Young Algerians" is a people, not a person
@@ -748,7 +748,7 @@ def _group_phrase(doc: Doc, head: Token, ctx: Context, institution: bool = False
     if quantity is not None and start == quantity.i + 2:
         start = min([quantity.i, *(c.i for c in quantity.lefts if c.dep_ in ("det", "amod", "nummod", "advmod"))])
     end = head.i + 1
-    preps = ("of", "in", "to") if institution else ("of",)
+    preps = ("of", "in", "to", "for") if institution else ("of",)  # "the State Committee for National Security"
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ in preps and child.i == end:
             sub = list(child.subtree)

@@ -170,3 +170,14 @@ def test_an_international_official_may_be_named_by_nationality(pipeline: Pipelin
                                "been blocked. Iran's foreign ministry spokesman Hossein Karimi rejected the report. "
                                "The Argentine diplomat said inspectors could still visit Natanz.", published="2024-01-16")
     assert _quote(record, "could still visit").speaker.name == "Rafael Grossi"
+
+
+def test_a_long_name_with_a_particle_is_a_name(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Oil Minister Hayan Abdul Ghani al-Sawad said exports would rise.")
+    assert _quote(record, "exports would rise").speaker.name == "Hayan Abdul Ghani al-Sawad"
+
+
+def test_a_body_keeps_its_for_phrase(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "BISHKEK — Kyrgyzstan's border clashes left two dead. Kyrgyzstan's State Committee for National "
+                               "Security said the border was calm. Kyrgyzstan closed two crossings.")
+    assert _quote(record, "border was calm").speaker.name == "Kyrgyzstan's State Committee for National Security"
