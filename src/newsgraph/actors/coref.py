@@ -161,14 +161,19 @@ def _named_later(role: RoleMention, span: Span, persons: list[Draft]) -> Draft |
     interior minister said. … Interior Minister Tomasz Wierzbicki said" — the first person named
     after it whose role has every word of it."""
     owners = {t.i for c in role.head.children if c.dep_ == "poss" for t in c.subtree}  # "the country's"
-    words = {t.lower_ for t in span if t.i not in owners and coarse(t) in ("NOUN", "ADJ") and t.is_alpha
+    words = {_singular(t.lower_) for t in span if t.i not in owners and coarse(t) in ("NOUN", "ADJ") and t.is_alpha
              and not (coarse(t) == "ADJ" and t.text[:1].isupper())}  # "Polish" says whose, not which office
+    words -= GENERIC_ROLES  # "the UN refugee chief" is the one whose office is of refugees
     for start, draft, _head in _person_mentions(persons):
         if span.end_char < start < span.end_char + LATER_WINDOW and draft.role and _role_fits(draft, role):
-            held = set(re.split(r"[\s_-]+", draft.role.lower()))
-            if words <= held:
+            held = {_singular(w) for w in re.split(r"[\s_-]+", draft.role.lower())}
+            if words and words <= held:
                 return draft
     return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _predicated_person(head: Token, persons: list[Draft]) -> Draft | None:

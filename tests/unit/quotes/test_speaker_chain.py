@@ -181,3 +181,10 @@ def test_a_body_keeps_its_for_phrase(pipeline: Pipeline) -> None:
     record = _record(pipeline, "BISHKEK — Kyrgyzstan's border clashes left two dead. Kyrgyzstan's State Committee for National "
                                "Security said the border was calm. Kyrgyzstan closed two crossings.")
     assert _quote(record, "border was calm").speaker.name == "Kyrgyzstan's State Committee for National Security"
+
+
+def test_a_lead_s_international_chief_is_the_official_named_with_that_office(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "GENEVA — The United Nations human rights chief said on Monday that the army had burned villages.\n\n"
+                               "Volker Türk, the UN High Commissioner for Human Rights, said the killings must stop.",
+                     published="2023-06-14")
+    assert _quote(record, "burned villages").speaker.name == "Volker Türk"
