@@ -152,7 +152,9 @@ def _prep_objects(preps: list[Token], deps: tuple[str, ...]) -> dict[str, set[st
     """Each preposition's objects, over all its uses: "went on strike on Monday" has "on" twice."""
     found: dict[str, set[str]] = {}
     for prep in preps:
-        found.setdefault(prep.lower_, set()).update(f for o in prep.children if o.dep_ in deps for f in noun_forms(o))
+        objects = [o for o in prep.children if o.dep_ in deps]
+        found.setdefault(prep.lower_, set()).update(f for o in objects for f in noun_forms(o))
+        found[prep.lower_] |= {base(m) for o in objects for m in o.children if m.dep_ == "compound"}  # "to its sanctions list"
     return found
 
 

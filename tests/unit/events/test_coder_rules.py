@@ -357,3 +357,15 @@ def test_people_arrested_at_home_are_of_that_country(pipeline: Pipeline, text: s
 
 def test_several_people_protesting_somewhere_are_local(pipeline: Pipeline) -> None:
     assert _actor(_record(pipeline, "Several farmers protested in Nairobi."), "Several farmers").country == "KEN"
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    ("Turkey blocked Sweden's accession to NATO.", ("REJECT", "TUR", "SWE")),  # a veto in all but name
+    ("The EU added 30 Russian firms to its sanctions list.", ("SANCTION", "IGO", "RUS")),
+])
+def test_vetoes_and_listings(pipeline: Pipeline, text: str, triple: tuple) -> None:
+    assert _triples(_record(pipeline, text)) == [triple]
+
+
+def test_a_name_added_to_a_list_is_no_sanction(pipeline: Pipeline) -> None:
+    assert not _record(pipeline, "The party added three names to the list of candidates.").events
