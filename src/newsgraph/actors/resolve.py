@@ -494,6 +494,12 @@ class ActorFinder:
                     return country
         if not whole_sentence:
             return None
+        verb = head.head if coarse(head.head) == "VERB" else None
+        for child in verb.children if verb is not None else ():  # "killed 12 people in Gaza", though Israel came first
+            if child.dep_ == "prep" and child.lower_ in LOCATIVE:
+                country = self._country_of_tokens(list(child.subtree), kb_spans)
+                if country:
+                    return country
         places = [t for t in head.sent if coarse(t) == "PROPN" or kb_spans.at(t.i)]
         return self._country_of_tokens(places, kb_spans)
 

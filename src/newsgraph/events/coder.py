@@ -22,17 +22,19 @@ keeps one event per action.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import base, coarse
-from newsgraph.data import read_rows
+from newsgraph.data import read_lines, read_rows
 from newsgraph.events.arguments import Arg, ArgumentFinder, _country_actor, _domestic_target
 from newsgraph.errors import ConfigError
 from newsgraph.events.lexicon import Lexicon, Pattern
@@ -136,6 +138,9 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
         starts = [s.start for s in sentences]
         for token in doc:
             for pattern, anchor, pred in self._chosen_predicates(token):
+                if _sporting(anchor) and self.ontology.codes.get(pattern.cameo) is not None \
+                        and self.ontology.codes[pattern.cameo].quad_class >= 3:
+                    continue  # "Morocco beat Portugal 1-0": a match, no conflict
                 for event in self._events(doc, index, pattern, anchor, pred, sentences, starts, published, recent, text):
                     # one event per action: the same kind of act between the same sides in a sentence
                     # ("the US" and "Biden" named for one invitation) is kept once; a side is a
@@ -431,6 +436,8 @@ def _drop_elaborations(events: list[Event], anchors: list[Token]) -> list[Event]
             main = []
         if event.type == "ACCUSE" and any(m.type in CHARGED for m in main):
             main = []  # "arrested them, accusing them of spying": the charge is an act of its own
+        if anchor.dep_ == "xcomp" and event.type != "THREATEN" and any(m.type == "THREATEN" for m in by_anchor.get(head.i, [])):
+            continue  # "vowed to retaliate": the threat is the event, not also the attack it threatens
         if any(m.modality == event.modality and _side(m.source) == _side(event.source)
                and (m.cameo_root == event.cameo_root or event.cameo_root in VERBAL_ROOTS or anchor.tag_ == "VBG")
                for m in main):
@@ -463,3 +470,21 @@ def _placed(target: Arg | None, source: Arg, plover_type: str, place: Place | No
         return target
     sector = target.actor.sector or ""
     return replace(target, actor=replace(target.actor, country=country, code=f"{country}{sector}"))
+
+
+SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+RESULT_VERBS = {"beat", "defeat", "lose", "win", "draw", "thrash", "edge", "hold"}
+
+
+@lru_cache(maxsize=1)
+def _sports_words() -> tuple[str, ...]:
+    return tuple(read_lines("events/sports_words.txt"))
+
+
+def _sporting(anchor: Token) -> bool:
+    """A sentence that reports sport: a sports word, or a score beside a verb of winning or losing."""
+    sent = anchor.sent
+    text = sent.text.lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", text) for w in _sports_words()):
+        return True
+    return bool(SCORE.search(sent.text)) and any(base(t) in RESULT_VERBS for t in sent)

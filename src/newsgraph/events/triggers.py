@@ -70,12 +70,15 @@ class TriggerFinder:
                 c.dep_ == "dobj" and self.lexicon.for_noun(base(c)) and any(lemma in p.light for p in self.lexicon.for_noun(base(c)))
                 for c in verb.children):
             return None  # "held talks": the noun is the predicate
+        if lemma in NOMINAL_CARRIERS and any(c.dep_ == "dobj" and self._nominal_pattern(c) for c in verb.children):
+            return None  # "ordered the expulsion of two diplomats": the expulsion is the act
         return self._match_verb(verb, self.lexicon.for_verb(lemma))
 
     def _match_verb(self, verb: Token, patterns: list[Pattern]) -> Pattern | None:
         """The first of ``patterns`` whose object and preposition constraints the verb meets."""
         objects = {f for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in (c, *_conjuncts(c)) for f in noun_forms(o)}  # "photographs and other military intelligence"
+        objects |= {base(c) for c in verb.children if c.dep_ == "xcomp" and coarse(c) == "VERB"}  # "vowed to retaliate"
         objects |= {base(m) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "mediation efforts", "alert level"
                     for m in c.children if m.dep_ in ("compound", "amod") and m.i == c.i - 1}
         objects |= {base(p) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "a series of bombs"

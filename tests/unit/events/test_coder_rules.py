@@ -369,3 +369,21 @@ def test_vetoes_and_listings(pipeline: Pipeline, text: str, triple: tuple) -> No
 
 def test_a_name_added_to_a_list_is_no_sanction(pipeline: Pipeline) -> None:
     assert not _record(pipeline, "The party added three names to the list of candidates.").events
+
+
+@pytest.mark.parametrize("text", ["Ghana beat Nigeria 2-1 in Accra on Sunday.", "Pakistan's cricket team crushed India by eight wickets.",
+                                  "Brazil attacked relentlessly but lost the World Cup quarter-final to Croatia."])
+def test_sport_is_no_conflict(pipeline: Pipeline, text: str) -> None:
+    assert not _record(pipeline, text).events
+
+
+def test_ordering_an_act_is_the_act(pipeline: Pipeline) -> None:
+    assert _triples(_record(pipeline, "Peru ordered the expulsion of two Bolivian diplomats.")) == [("SANCTION", "PER", "BOL")]
+
+
+def test_a_vow_of_force_is_a_threat(pipeline: Pipeline) -> None:
+    assert [e.type for e in _record(pipeline, "Azerbaijan vowed to retaliate against Armenia.").events] == ["THREATEN"]
+
+
+def test_people_killed_somewhere_are_of_that_place(pipeline: Pipeline) -> None:
+    assert _triples(_record(pipeline, "Israel killed 12 people in Gaza on Monday.")) == [("ASSAULT", "ISR", "PSE")]
