@@ -37,6 +37,7 @@ from newsgraph.actors.words import base, coarse
 from newsgraph.data import read_lines, read_rows
 from newsgraph.events.arguments import Arg, ArgumentFinder, _country_actor, _domestic_target
 from newsgraph.errors import ConfigError
+from newsgraph.events.implied import ImpliedEvents
 from newsgraph.events.lexicon import Lexicon, Pattern
 from newsgraph.events.model import MODEL_FILE, NONE, EventModel, candidate, features, vector
 from newsgraph.events.modality import modality_of, stated_intent
@@ -97,7 +98,7 @@ MODEL_MODALITY = 1.01
 RULE_MODALITY = 1.01
 
 
-class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
+class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder, ImpliedEvents):
     def __init__(self, lexicon: Lexicon, ontology: Ontology, kb: KnowledgeBase, gazetteer: Gazetteer,
                  coder: str = "rules", model: EventModel | None = None, modality_model: EventModel | None = None) -> None:
         if coder not in CODERS:
@@ -152,6 +153,12 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder):
                     events.append(event)
                     anchors.append(anchor)
         events = _drop_elaborations(events, anchors)
+        protests = {(e.sentence, _side(e.source)) for e in events if e.type == "PROTEST"}
+        for event, _token in self._implied(doc, index, sentences, starts, published, recent, text):
+            if (event.sentence, _side(event.source)) not in protests:  # "protesters marched": found already
+                protests.add((event.sentence, _side(event.source)))
+                events.append(event)
+        events.sort(key=lambda e: (e.sentence, e.predicate.start if e.predicate else 0))
         return [_renumber(e, i) for i, e in enumerate(events, start=1)], self.places(doc, index)
 
     def _modality(self, anchor: Token, pred: Token, pattern: Pattern) -> str:

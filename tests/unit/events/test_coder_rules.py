@@ -387,3 +387,25 @@ def test_a_vow_of_force_is_a_threat(pipeline: Pipeline) -> None:
 
 def test_people_killed_somewhere_are_of_that_place(pipeline: Pipeline) -> None:
     assert _triples(_record(pipeline, "Israel killed 12 people in Gaza on Monday.")) == [("ASSAULT", "ISR", "PSE")]
+
+
+# -- events told by naming their actors ---------------------------------------------------------
+
+def test_protesters_named_are_protesting(pipeline: Pipeline) -> None:
+    triples = _triples(_record(pipeline, "Kenyan police fired tear gas at protesters in Nairobi on Tuesday."))
+    assert ("PROTEST", "KEN", None) in triples and any(t[0] in ("ASSAULT", "COERCE") for t in triples)
+
+
+def test_protesters_against_something_protest_against_it(pipeline: Pipeline) -> None:
+    triples = _triples(_record(pipeline, "Police in Belgrade detained demonstrators against the Rio Tinto mine."))
+    assert any(t[0] == "PROTEST" and t[1] == "SRB" for t in triples)
+
+
+def test_a_protest_found_by_its_verb_is_not_told_twice(pipeline: Pipeline) -> None:
+    events = _record(pipeline, "Thousands of protesters marched through Lima on Sunday.").events
+    assert [e.type for e in events] == ["PROTEST"]
+
+
+def test_protesters_in_a_quotation_are_the_speaker_s_words(pipeline: Pipeline) -> None:
+    record = _record(pipeline, '"We will never negotiate with violent protesters," the Peruvian interior minister said.')
+    assert not [e for e in record.events if e.type == "PROTEST"]
