@@ -409,3 +409,8 @@ def test_a_protest_found_by_its_verb_is_not_told_twice(pipeline: Pipeline) -> No
 def test_protesters_in_a_quotation_are_the_speaker_s_words(pipeline: Pipeline) -> None:
     record = _record(pipeline, '"We will never negotiate with violent protesters," the Peruvian interior minister said.')
     assert not [e for e in record.events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize("text", ["Bangladesh ordered troops onto the streets of Dhaka.", "Ecuador's president ordered soldiers into the prisons."])
+def test_ordering_one_s_forces_somewhere_is_a_deployment(pipeline: Pipeline, text: str) -> None:
+    assert [e.type for e in _record(pipeline, text).events] == ["MOBILIZE"]
