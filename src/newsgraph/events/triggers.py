@@ -60,6 +60,8 @@ class TriggerFinder:
                 yield found
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
+        if _weapons_test(verb) and self.lexicon.for_verb("test-fire"):
+            return self.lexicon.for_verb("test-fire")[0]  # "fired two missiles into the sea", "test-fired a missile"
         lemma = base(verb)
         phrasal = self._phrasal_patterns(verb)
         if phrasal:  # a phrasal verb is its own predicate: "called off a strike" is not "called a strike"
@@ -130,7 +132,7 @@ class TriggerFinder:
                     first = first.head
                 verb = first.head
                 if first.dep_ in ("dobj", "nsubjpass") and base(verb) in pattern.light and coarse(verb) == "VERB" \
-                        and not self._phrasal_patterns(verb):  # "called off a strike" is no call for a strike
+                        and not self._phrasal_patterns(verb) and not _weapons_test(verb):  # "called off a strike" is no call
                     return pattern, verb, noun
                 continue
             between = pattern.cameo.startswith("04") or lemma in MUTUAL  # meetings and fighting, not states
@@ -151,6 +153,19 @@ class TriggerFinder:
         return None
 
 
+# Where a missile fired at no one lands: a weapons test (CAMEO 150), not an attack.
+OPEN_WATER = {"sea", "ocean", "water", "waters"}
+
+
+def _weapons_test(verb: Token) -> bool:
+    """"test-fired a missile", "fired two missiles into the sea"."""
+    doc, i = verb.doc, verb.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "test" and not doc[i - 2].whitespace_:
+        return base(verb) in ("fire", "launch")
+    return base(verb) in ("fire", "launch") and any(
+        c.dep_ == "prep" and c.lower_ in ("into", "off") and any(base(o) in OPEN_WATER for o in c.children) for c in verb.children)
+
+
 def _prep_objects(preps: list[Token], deps: tuple[str, ...]) -> dict[str, set[str]]:
     """Each preposition's objects, over all its uses: "went on strike on Monday" has "on" twice."""
     found: dict[str, set[str]] = {}
@@ -162,7 +177,8 @@ def _prep_objects(preps: list[Token], deps: tuple[str, ...]) -> dict[str, set[st
 
 
 def noun_forms(token: Token) -> tuple[str, ...]:
-    """A noun's base form, and with the word hyphened before it: "sit-in" as well as "in"."""
+    """A word's base form, and with the word hyphened before it: "sit-in" as well as "in",
+    "test-fire" as well as "fire"."""
     doc, i = token.doc, token.i
     if i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and not doc[i - 1].whitespace_:
         return base(token), f"{doc[i - 2].lower_}-{base(token)}"

@@ -414,3 +414,13 @@ def test_protesters_in_a_quotation_are_the_speaker_s_words(pipeline: Pipeline) -
 @pytest.mark.parametrize("text", ["Bangladesh ordered troops onto the streets of Dhaka.", "Ecuador's president ordered soldiers into the prisons."])
 def test_ordering_one_s_forces_somewhere_is_a_deployment(pipeline: Pipeline, text: str) -> None:
     assert [e.type for e in _record(pipeline, text).events] == ["MOBILIZE"]
+
+
+@pytest.mark.parametrize("text", ["North Korea fired two ballistic missiles into the sea on Thursday.",
+                                  "Pakistan test-fired a cruise missile on Monday."])
+def test_a_weapons_test_is_a_show_of_force(pipeline: Pipeline, text: str) -> None:
+    assert [(e.type, e.target) for e in _record(pipeline, text).events] == [("MOBILIZE", None)]
+
+
+def test_rockets_fired_into_a_country_are_an_attack(pipeline: Pipeline) -> None:
+    assert _triples(_record(pipeline, "Hezbollah fired rockets into Israel on Sunday.")) == [("ASSAULT", "LBN", "ISR")]
