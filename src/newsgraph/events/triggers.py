@@ -81,6 +81,8 @@ class TriggerFinder:
         objects = {f for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")
                    for o in (c, *_conjuncts(c)) for f in noun_forms(o)}  # "photographs and other military intelligence"
         objects |= {base(c) for c in verb.children if c.dep_ == "xcomp" and coarse(c) == "VERB"}  # "vowed to retaliate"
+        if base(verb) in MOVING and not any(c.dep_ == "dobj" for c in verb.children):  # "a carrier group sailed through"
+            objects |= {base(w) for c in verb.children if c.dep_ == "nsubj" for w in (c, *c.children) if w.dep_ in ("nsubj", "compound")}
         objects |= {base(m) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "mediation efforts", "alert level"
                     for m in c.children if m.dep_ in ("compound", "amod") and m.i == c.i - 1}
         objects |= {base(p) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")  # "a series of bombs"
@@ -153,6 +155,8 @@ class TriggerFinder:
         return None
 
 
+# Verbs of moving whose armed subject is a show of force ("China's carrier group sailed through the strait").
+MOVING = {"sail", "fly", "patrol"}
 # Where a missile fired at no one lands: a weapons test (CAMEO 150), not an attack.
 OPEN_WATER = {"sea", "ocean", "water", "waters"}
 

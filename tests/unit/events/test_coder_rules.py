@@ -424,3 +424,8 @@ def test_a_weapons_test_is_a_show_of_force(pipeline: Pipeline, text: str) -> Non
 
 def test_rockets_fired_into_a_country_are_an_attack(pipeline: Pipeline) -> None:
     assert _triples(_record(pipeline, "Hezbollah fired rockets into Israel on Sunday.")) == [("ASSAULT", "LBN", "ISR")]
+
+
+def test_warships_sailing_somewhere_are_a_show_of_force(pipeline: Pipeline) -> None:
+    assert [e.type for e in _record(pipeline, "Chinese warships sailed through the Taiwan Strait on Friday.").events] == ["MOBILIZE"]
+    assert not _record(pipeline, "The president flew to Paris on Monday.").events
