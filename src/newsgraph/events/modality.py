@@ -130,7 +130,7 @@ def modality_of(anchor: Token, subjects: list[Token] | None = None) -> str:
         elif direct and (lemma in REQUEST or _request_noun_object(head, child)) and (
                 child.dep_ == "xcomp" or is_requested_act(child) or (
                 child.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in child.children if m.dep_ == "mark")
-                or child.dep_ in ("ccomp", "acl") and child.tag_ == "VB")):
+                or child.dep_ in ("ccomp", "acl") and child.tag_ == "VB" and not _modal(child))):  # not "told a rally: we will arrest"
             found.add("requested")  # "urged X to", "demanded that the US match ...", "its demand that Israel ease"
         elif direct and child.dep_ == "xcomp" and (lemma in INTEND or lemma in READY):
             found.add("negated" if _negated(head) else "intended")
@@ -159,6 +159,23 @@ ACCEPTING = {"accept", "agree", "approve", "endorse", "meet", "recognise", "reco
              "ratify", "reach", "grant", "admit"}
 
 
+def _asked(anchor: Token) -> bool:
+    """An act someone is asked to do, through "to" complements and bare "that" clauses ("urged
+    them to refuse to meet", "demanded that its partners refuse to") — not "told a rally: we will not"."""
+    token = anchor
+    while token.head.i != token.i and (token.dep_ == "xcomp" or token.dep_ == "ccomp" and token.tag_ in ("VB", "VBP")
+                                       and not _modal(token)):
+        token = token.head  # "urged them to refuse to", "demanded that its partners refuse to"
+        if base(token) in REQUEST:
+            return True
+    return False
+
+
+def _modal(verb: Token) -> bool:
+    """A verb under a modal of the future or of ability: "will arrest", "would not withdraw"."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "shall", "'ll", "wo", "can", "could") for c in verb.children)
+
+
 def _conditional(anchor: Token, root: str) -> bool:
     """An act promised on a condition is a threat: "unless" always, "if" for coercive acts
     ("may halt its mediation if cooperation founders")."""
@@ -182,8 +199,10 @@ def stated_intent(root: str, quad_class: int, modality: str, anchor: Token, pred
         # "will withdraw its force unless the president arranges a ceasefire": a threat
         intent = INTENT_CODES.get(root) if root >= "14" else "130"
     elif modality == "negated" and quad_class in (1, 2) \
-            and (base(pred) in ACCEPTING or anchor.dep_ == "xcomp" and base(anchor.head) in REFUSING) \
-            and not any(base(h) in REQUEST for h in anchor.ancestors):  # not "urged them to refuse to"
-        # "will not accept more refugees", "failed to reach agreement", "declined to resign": a rejection
+            and (base(pred) in ACCEPTING or anchor.dep_ == "xcomp" and base(anchor.head) in REFUSING
+                 or root == "08" and _modal(anchor)) \
+            and not _asked(anchor):  # not "urged them to refuse to"
+        # "will not accept more refugees", "failed to reach agreement", "declined to resign", "we will not
+        # withdraw": a rejection (CAMEO 12, refuse to yield)
         intent = "120"
     return modality, intent

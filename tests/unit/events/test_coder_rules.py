@@ -429,3 +429,19 @@ def test_rockets_fired_into_a_country_are_an_attack(pipeline: Pipeline) -> None:
 def test_warships_sailing_somewhere_are_a_show_of_force(pipeline: Pipeline) -> None:
     assert [e.type for e in _record(pipeline, "Chinese warships sailed through the Taiwan Strait on Friday.").events] == ["MOBILIZE"]
     assert not _record(pipeline, "The president flew to Paris on Monday.").events
+
+
+@pytest.mark.parametrize("text", ['"We will never accept the ruling," Bolivian President Luis Arce told parliament.',
+                                  '"We will not release the prisoners," Azerbaijani President Ilham Aliyev said.'])
+def test_refusing_to_yield_in_one_s_own_words_is_a_rejection(pipeline: Pipeline, text: str) -> None:
+    assert "REJECT" in [e.type for e in _record(pipeline, text).events if e.modality == "asserted"]
+
+
+def test_a_threat_told_to_a_rally_is_no_request(pipeline: Pipeline) -> None:
+    events = _record(pipeline, '"We will arrest anyone who tries to revive the party," Cambodian Prime Minister Hun Sen told a rally.').events
+    assert "requested" not in {e.modality for e in events} and "THREATEN" in {e.type for e in events}
+
+
+def test_a_demanded_refusal_is_no_rejection(pipeline: Pipeline) -> None:
+    events = _record(pipeline, "Greece demanded that its partners refuse to recognize Kosovo.").events
+    assert not [e for e in events if e.type == "REJECT" and e.modality == "asserted"]
