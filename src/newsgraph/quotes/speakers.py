@@ -140,13 +140,19 @@ def _office_holder(token: Token, hit: Hit | None, index: ActorIndex) -> Hit | No
     return next(iter(holders.values())) if len(holders) == 1 else None
 
 
+# Words that make a definite description a person's background, told of the one just named.
+BACKGROUND = {"former", "veteran", "longtime", "long-time", "onetime", "one-time"}
+
+
 def _described_person(token: Token, index: ActorIndex) -> Hit | None:
     """"the coach told reporters" after "Nigeria coach Emmanuel Okafor", "the 47-year-old said"
     after "opposition leader Tendai Chikwanha": a definite description of the person named just
     before — the nearest person named in the sentence or the two before, when the description's
-    noun is among the words that introduced them, or gives their age."""
+    noun is among the words that introduced them, or gives their age or their past ("the former
+    economics professor said")."""
     det = next((c for c in token.children if c.dep_ == "det"), None)
     age = any(t.lower_ == "old" and t.i > 0 and t.doc[t.i - 1].text == "-" for t in token.subtree)  # "the 47-year-old"
+    age = age or any(c.lower_ in BACKGROUND for c in token.children if c.i < token.i)  # "the former economics professor"
     if det is None or det.lower_ != "the" or (token.tag_ != "NN" and not age) or any(c.dep_ == "prep" for c in token.children):
         return None
     doc, first = token.doc, sentence_span(token).start

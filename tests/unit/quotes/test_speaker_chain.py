@@ -188,3 +188,9 @@ def test_a_lead_s_international_chief_is_the_official_named_with_that_office(pip
                                "Volker Türk, the UN High Commissioner for Human Rights, said the killings must stop.",
                      published="2023-06-14")
     assert _quote(record, "burned villages").speaker.name == "Volker Türk"
+
+
+def test_a_person_s_past_told_later_is_that_person(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Rania Khalil, Jordan's planning minister, said the budget would shrink. "
+                               "The former central banker said inflation would ease by spring.")
+    assert _quote(record, "inflation would ease").speaker.name == "Rania Khalil"
