@@ -153,12 +153,13 @@ class ActorFinder:
             kb_spans = KbSpans([(s, e) for s, e in kb_spans.spans if not dateline.start <= s.start_char < dateline.end])
             used = {t.i for t in doc.char_span(dateline.start, dateline.end, alignment_mode="expand")}
         drafts: dict[str, Draft] = {}
+        self._named_bodies: set[str] = set()  # keys of the bodies _named_body made, for "the agency said"
         persons = self._persons(doc, kb_spans, day, drafts, used, {n.lower() for n in exclude})
         self._surnames(doc, persons, used)
         home = self._home(doc, kb_spans, dateline)
         roles = self._groups(doc, kb_spans, drafts, used, home)
         self._institutions(kb_spans, drafts, used)
-        orgs = [d for d in drafts.values() if d.kind == "organisation"]
+        orgs = [d for d in drafts.values() if d.kind == "organisation" or d.key in self._named_bodies]  # "the agency said"
         for role in roles:
             role.home = home if role.ctx.sector in OFFICIAL_SECTORS - {"ELI"} | {"OPP", "PTY"} else None  # not "a former surgeon"
         coref.link(doc, drafts, persons, roles, orgs, used)
@@ -426,13 +427,14 @@ class ActorFinder:
         ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
         named = ctx.tokens or any(c.dep_ == "prep" and c.lower_ == "of" and any(coarse(o) == "PROPN" for o in c.children)
                                   for c in token.rights)
-        country = ctx.country or self._owner_of(token, kb_spans) or home or self._discourse_country(doc, token, kb_spans)
+        country = ctx.country or self._owner_of(token, kb_spans) or home or self._discourse_country(doc, token, kb_spans, ahead=False)
         if country is None or not named:
             return False  # "the Commission" alone is no name; "the Bureau of Meteorology" is
         span = _group_phrase(doc, token, ctx, institution=True)
         name = _strip_det(span).text
         key = f"group:{country}:{sector}:{slug(name)}"
         draft = drafts.setdefault(key, Draft(key, name, "group", country, ctx.org, sector, None, False))  # its head says what it is
+        self._named_bodies.add(key)
         draft.add(span, "sector-words")
         used.update([token.i, *ctx.tokens])
         return True
@@ -513,16 +515,16 @@ class ActorFinder:
                     return hits[0][1].country
         return None
 
-    def _discourse_country(self, doc: Doc, head: Token, kb_spans: KbSpans) -> str | None:
+    def _discourse_country(self, doc: Doc, head: Token, kb_spans: KbSpans, ahead: bool = True) -> str | None:
         """The country a group named by its sector words alone belongs to: the one the text was
         just speaking of ("Argentina's president ... the government", "Kenya ... its troops") —
-        the nearest before it in its sentence or the one before, else the first after it in its
-        sentence."""
+        the nearest before it in its sentence or the one before, else (``ahead``) the first after
+        it in its sentence."""
         sent = sentence_span(head)
         previous = sentence_span(doc[sent.start - 1]) if sent.start > 0 else sent
         own = {t.i for t in head.subtree}
         before = [t for t in reversed(doc[previous.start:head.i]) if t.i not in own]
-        after = [t for t in doc[head.i + 1:sent.end] if t.i not in own]
+        after = [t for t in doc[head.i + 1:sent.end] if t.i not in own] if ahead else []
         for token in (*before, *after):
             country = self._country_of_tokens([token], kb_spans) if kb_spans.at(token.i) or adjective_country(token, self.kb) else None
             if country:

@@ -155,3 +155,14 @@ def test_two_countries_spoken_of_alike_give_no_home(pipeline: Pipeline) -> None:
     record = _record(pipeline, "Kenya and Uganda signed a rail deal. Kenya will build the line and Uganda will pay for it. "
                                "Kenyan and Ugandan officials met in Kampala.\n\nAmos Otieno, an engineer, said work would start in May.")
     assert next(a for a in record.actors if a.name == "Amos Otieno").country is None
+
+
+def test_the_agency_after_a_named_body_is_that_body(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "QUITO — Ecuador's inflation slowed to 2%, the National Institute of Statistics said on Tuesday. "
+                               "Food prices fell, the agency said. Ecuador's president welcomed the figures.")
+    assert {q.speaker.name for q in record.quotes if q.speaker} == {"National Institute of Statistics"}
+
+
+def test_a_body_takes_no_country_from_words_after_it(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "The Lowy Institute said China's aid to the Pacific had fallen.")
+    assert not any(a.name == "Lowy Institute" and a.country == "CHN" for a in record.actors)
