@@ -266,11 +266,13 @@ class QuoteFinder:
         token = span.root
         seen = 0
         while token.head.i != token.i and seen < 12:
-            token = token.head
+            child, token = token, token.head
             seen += 1
             if token.i in inside:
                 continue
             kind = self._cue_kind(token)
+            if kind not in (None, "relay") and child.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children):
+                continue  # "conclude talks 'within weeks'": a verb with its own object, the words its adjunct
             if kind is not None and (kind == "relay" or _subject_of(token) is not None):
                 return Cue(token, kind)
         return None

@@ -194,3 +194,9 @@ def test_a_person_s_past_told_later_is_that_person(pipeline: Pipeline) -> None:
     record = _record(pipeline, "Rania Khalil, Jordan's planning minister, said the budget would shrink. "
                                "The former central banker said inflation would ease by spring.")
     assert _quote(record, "inflation would ease").speaker.name == "Rania Khalil"
+
+
+def test_a_verb_with_its_own_object_does_not_say_the_words_of_its_adjunct(pipeline: Pipeline) -> None:
+    record = _record(pipeline, "Ghana's finance minister, Kwame Mensah, told Reuters the government expected to conclude "
+                               "talks “within weeks, not months.”")
+    assert _quote(record, "within weeks").speaker.name == "Kwame Mensah"
