@@ -1,21 +1,25 @@
 """The country an article is reported from: its dateline's ("WARSAW —", "GOMA, Democratic
 Republic of Congo —", "LONDON, Dec 7 (Reuters) -").
 
-Wire style leaves a title bare when it belongs to the dateline's country ("Interior Minister
-Tomasz Wierzbicki said" under "WARSAW —"), so an office holder the text gives no country is
-that country's — but only when the article speaks of that country apart from its dateline: a
-story filed from Geneva or Brussels is mostly about somewhere else.
+Wire style leaves a title bare when it belongs to the country a story is about ("Interior
+Minister Tomasz Wierzbicki said" under "WARSAW —"): ``home_country`` says which that is — the
+dateline's when the story speaks of it, else the one it speaks of most (a story filed from
+Geneva or Brussels is mostly about somewhere else).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
+from spacy.tokens import Doc
+
+from newsgraph.actors.context import KbSpans, adjective_country
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.when_where.places import Gazetteer
 
-__all__ = ["Dateline", "dateline_end", "find_dateline"]
+__all__ = ["Dateline", "dateline_end", "find_dateline", "home_country"]
 
 _WORD = r"[^\W\d_][\w'’.\-]*[\w.]"  # capitals only, checked in find_dateline
 DATELINE = re.compile(
@@ -78,3 +82,21 @@ def _spellings(capitals: str) -> list[str]:
 
 def unidecode_basic(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def home_country(doc: Doc, kb: KnowledgeBase, kb_spans: KbSpans, dateline: Dateline | None) -> str | None:
+    """The country a story is about, whose people and offices the text may leave without one
+    (wire style leaves a title bare there): the dateline's, when the story speaks of it (by
+    name or demonym) at least half as often as of the country it speaks of most; else, as
+    for a story with no dateline or one filed from Geneva, the country it speaks of most,
+    when it does so at least three times and twice as often as of any other."""
+    after = dateline.end if dateline is not None else 0
+    counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= after and e.kind != "seat"
+                     and e.country in kb.country_names)  # "talks in Havana" are no story about Cuba
+    counts.update(c for t in doc if t.idx >= after and not kb_spans.at(t.i) and (c := adjective_country(t, kb))
+                  and c in kb.country_names)
+    ranked = counts.most_common(2) + [(None, 0), (None, 0)]
+    (top, n), (_second, m) = ranked[0], ranked[1]
+    if dateline is not None and n and 2 * counts[dateline.country] >= n:
+        return dateline.country
+    return top if n >= 3 and n >= 2 * m else None

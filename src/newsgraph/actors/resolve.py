@@ -30,9 +30,10 @@ from spacy.util import filter_spans
 from newsgraph.actors import coref
 from newsgraph.actors.context import (Context, KbSpans, adjective_country, read_context, sector_terms, sentence_of,
                                       sentence_span)
-from newsgraph.actors.host import Dateline, find_dateline
+from newsgraph.actors.host import find_dateline, home_country
 from newsgraph.actors.kb import Entity, KnowledgeBase, slug
 from newsgraph.actors.names import NameMatcher
+from newsgraph.actors.not_names import COMPASS, first_name, portfolio
 from newsgraph.actors.variants import same_name, skeleton
 from newsgraph.actors.words import WATERS, base, coarse, institution_heads, is_name_word
 from newsgraph.records import Actor, Mention
@@ -52,9 +53,6 @@ TITLES = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "dr": None, "prof": Non
           "sir": "m", "dame": "f", "lord": "m", "lady": "f", "sheikh": "m", "madam": "f", "mme": "f"}
 PLACE_PREPS = {"in", "at", "from", "of", "on", "throughout", "across", "around"}
 PREFIXES = {"ex", "pro", "anti", "non", "neo", "pan", "post", "pre", "then", "vice", "co"}  # "Ex-Guatemalan": no name
-# A capitalised run opening with one of these is a region: "West Darfur", "Northern Rakhine".
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "northeast",
-           "northwest", "southeast", "southwest", "upper", "lower"}
 PARTICLES = {"bin", "bint", "al", "el", "de", "da", "dos", "van", "von", "der", "den", "la", "le", "du", "ibn", "abu"}
 
 
@@ -111,7 +109,7 @@ class ActorFinder:
                 continue  # "the Gulf of Oman" is a sea, not Oman
             if keys and self._names_a_thing(span, self.kb.entities[keys[0]]):
                 continue  # "the Minsk Protocol" is a document, not Belarus
-            if keys and _first_name(span, self.kb.entities[keys[0]], self.kb):
+            if keys and first_name(span, self.kb.entities[keys[0]], self.kb):
                 continue  # "Amal Saleh" is a woman, not the Amal movement; "Jordan Bardella" no country
             if keys and not self._inside_other_name(span, self.kb.entities[keys[0]]):
                 found.append((span, self.kb.entities[keys[0]]))
@@ -156,7 +154,7 @@ class ActorFinder:
         self._named_bodies: set[str] = set()  # keys of the bodies _named_body made, for "the agency said"
         persons = self._persons(doc, kb_spans, day, drafts, used, {n.lower() for n in exclude})
         self._surnames(doc, persons, used)
-        home = self._home(doc, kb_spans, dateline)
+        home = home_country(doc, self.kb, kb_spans, dateline)
         roles = self._groups(doc, kb_spans, drafts, used, home)
         self._institutions(kb_spans, drafts, used)
         orgs = [d for d in drafts.values() if d.kind == "organisation" or d.key in self._named_bodies]  # "the agency said"
@@ -169,23 +167,6 @@ class ActorFinder:
             if home and draft.country is None and draft.org is None and draft.mentions:
                 draft.country = home
         return _to_actors(drafts, doc, sentence_starts)
-
-    def _home(self, doc: Doc, kb_spans: KbSpans, dateline: Dateline | None) -> str | None:
-        """The country a story is about, whose people and offices the text may leave without one
-        (wire style leaves a title bare there): the dateline's, when the story speaks of it (by
-        name or demonym) at least half as often as of the country it speaks of most; else, as
-        for a story with no dateline or one filed from Geneva, the country it speaks of most,
-        when it does so at least three times and twice as often as of any other."""
-        after = dateline.end if dateline is not None else 0
-        counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= after and e.kind != "seat"
-                         and e.country in self.kb.country_names)  # "talks in Havana" are no story about Cuba
-        counts.update(c for t in doc if t.idx >= after and not kb_spans.at(t.i) and (c := adjective_country(t, self.kb))
-                      and c in self.kb.country_names)
-        ranked = counts.most_common(2) + [(None, 0), (None, 0)]
-        (top, n), (_second, m) = ranked[0], ranked[1]
-        if dateline is not None and n and 2 * counts[dateline.country] >= n:
-            return dateline.country
-        return top if n >= 3 and n >= 2 * m else None
 
     def _officials_country(self, doc: Doc, persons: list[Draft], kb_spans: KbSpans) -> None:
         """An office holder the knowledge base does not know ("President Laurent Gbagbo announced
@@ -229,22 +210,11 @@ class ActorFinder:
             i = max(j, i + 1)
         return chains
 
-    def _portfolio(self, chain: Span) -> bool:
-        """A capitalised office, not a name: "Assistant Minister", or the portfolio after one or
-        after a body ("Minister for Climate Change", "Secretary of State", "Bureau of Meteorology")."""
-        doc, last = chain.doc, self.kb.sector_of(base(chain[-1]))
-        if last is not None and last.kind == "role" and chain[-1].lower_ not in self.kb.not_person:
-            return True
-        if chain.start < 2 or doc[chain.start - 1].lower_ not in ("for", "of") or not doc[chain.start - 2].text[:1].isupper():
-            return False
-        office = self.kb.sector_of(base(doc[chain.start - 2]))
-        return office is not None and office.kind in ("role", "org") or doc[chain.start - 2].lower_ in institution_heads()
-
     def _person_name(self, chain: Span) -> Span | None:
         """The person's name in a run of capitalised words, without the role or title before it;
         None when the run is a place, an organisation or a title-case headline."""
         doc, start, end = chain.doc, chain.start, chain.end
-        if self._portfolio(chain) or chain[0].lower_ in COMPASS:
+        if portfolio(chain, self.kb) or chain[0].lower_ in COMPASS:
             return None  # "Assistant Minister", "West Darfur", "North Africa"
         titled = False  # a title or a role before the name lets one word be a name ("Mr Xi", "President Obama")
         for k in range(end - 2, start - 1, -1):  # "Anglican Archbishop Daniel Otieno": the name follows the role
@@ -653,20 +623,6 @@ def _owner(span: Span) -> Token | None:
         if token.dep_ != "compound":
             break
     return None
-
-
-def _first_name(span: Span, entity: Entity, kb: KnowledgeBase) -> bool:
-    """A one-word name of a body, or a country's that is a given name, as a person's first name
-    before a capitalised surname: "Amal Saleh" is no Amal movement, "Jordan Bardella" no Jordan."""
-    doc = span.doc
-    if entity.kind == "person" or len(span) != 1 or span.end >= len(doc) or not span[0].whitespace_:
-        return False
-    if entity.kind in ("country", "seat") and not coref.given_gender(f"{span.text} x"):
-        return False
-    after = doc[span.end]
-    return coarse(after) == "PROPN" and after.text[:1].isupper() and after.is_alpha and not kb.names.get(after.text) \
-        and after.lower_ not in kb.not_person and not kb.sector_of(base(after)) \
-        and not (span.end + 1 < len(doc) and coarse(doc[span.end + 1]) == "PROPN")
 
 
 def _title_case_sentence(token: Token) -> bool:
