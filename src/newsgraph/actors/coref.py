@@ -47,7 +47,7 @@ class RoleMention:
 
     head: Token
     ctx: Context
-    home: str | None = None  # the dateline's country, for an office the words give no other ("the prime minister")
+    home: str | None = None  # the story's home country (actors/host.py), for an office the words give no other
 
 
 def same_person(span: Span, drafts: dict[str, Draft]) -> Draft | None:

@@ -154,7 +154,7 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder, ImpliedEvents):
                     anchors.append(anchor)
         events = _drop_elaborations(events, anchors)
         protests = {(e.sentence, _side(e.source)) for e in events if e.type == "PROTEST"}
-        for event, _token in self._implied(doc, index, sentences, starts, published, recent, text):
+        for event in self._implied(doc, index, sentences, starts, published, recent, text):
             if (event.sentence, _side(event.source)) not in protests:  # "protesters marched": found already
                 protests.add((event.sentence, _side(event.source)))
                 events.append(event)
@@ -484,14 +484,13 @@ RESULT_VERBS = {"beat", "defeat", "lose", "win", "draw", "thrash", "edge", "hold
 
 
 @lru_cache(maxsize=1)
-def _sports_words() -> tuple[str, ...]:
-    return tuple(read_lines("events/sports_words.txt"))
+def _sports_words() -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, read_lines("events/sports_words.txt"))) + r")\b")
 
 
 def _sporting(anchor: Token) -> bool:
     """A sentence that reports sport: a sports word, or a score beside a verb of winning or losing."""
     sent = anchor.sent
-    text = sent.text.lower()
-    if any(re.search(rf"\b{re.escape(w)}\b", text) for w in _sports_words()):
+    if _sports_words().search(sent.text.lower()):
         return True
     return bool(SCORE.search(sent.text)) and any(base(t) in RESULT_VERBS for t in sent)

@@ -4,8 +4,8 @@
 protest (PLOVER PROTEST: demonstrations, rallies and riots). The protest has no verb of its
 own, so no predicate finds it: each group named as protesters, demonstrators or rioters is
 the source of a protest — against what its words name ("protesters demanding his
-resignation", "demonstrators against the plan"), else its own state, as a protest with no
-target named is (``events/coder.py``, ``DOMESTIC``).
+resignation", "demonstrators against the plan"), else with no target (the synthetic dev set
+codes most such protests so, and the place they happen is no target).
 
 ``ImpliedEvents`` is mixed into ``EventCoder``.
 """
@@ -38,7 +38,7 @@ class ImpliedEvents:
     """``_implied`` yields the protest of each group named as protesters."""
 
     def _implied(self, doc: Doc, index: ActorIndex, sentences: Sequence[Sentence], starts: list[int],
-                 published: date | None, recent: list, text: str) -> Iterator[tuple[Event, Token]]:
+                 published: date | None, recent: list, text: str) -> Iterator[Event]:
         from newsgraph.events.coder import _dated, _predicate_span, _sentence_at, _Setting
 
         code = self.ontology.codes[DEMONSTRATE]  # type: ignore[attr-defined]
@@ -54,7 +54,7 @@ class ImpliedEvents:
             when, historical = _dated(token, published, sent_text)
             setting = _Setting(sid, sent_text, when, historical, self._place(token))  # type: ignore[attr-defined]
             yield self._event(code, source, target, setting, reciprocal=False, modality="asserted",  # type: ignore[attr-defined]
-                              predicate=_predicate_span(token, token), confidence=0.6), token
+                              predicate=_predicate_span(token, token), confidence=0.6)
 
     def _aim(self, token: Token, index: ActorIndex, recent: list, source: Arg) -> Arg | None:
         """What protesters protest against: "against the plan", "demanding Ruto's resignation"."""
