@@ -93,8 +93,8 @@ def home_country(doc: Doc, kb: KnowledgeBase, kb_spans: KbSpans, dateline: Datel
     after = dateline.end if dateline is not None else 0
     counts = Counter(e.country for s, e in kb_spans.spans if s.start_char >= after and e.kind != "seat"
                      and e.country in kb.country_names)  # "talks in Havana" are no story about Cuba
-    counts.update(c for t in doc if t.idx >= after and not kb_spans.at(t.i) and (c := adjective_country(t, kb))
-                  and c in kb.country_names)
+    counts.update(c for t in doc if t.idx >= after and t.text[:1].isupper() and not kb_spans.at(t.i)
+                  and (c := adjective_country(t, kb)) and c in kb.country_names)
     ranked = counts.most_common(2) + [(None, 0), (None, 0)]
     (top, n), (_second, m) = ranked[0], ranked[1]
     if dateline is not None and n and 2 * counts[dateline.country] >= n:

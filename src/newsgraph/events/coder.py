@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
@@ -137,11 +137,16 @@ class EventCoder(TriggerFinder, ArgumentFinder, PlaceFinder, ImpliedEvents):
         seen: set[tuple] = set()
         recent: list[tuple[int, list[Arg]]] = []  # (sentence, participants) of events so far
         starts = [s.start for s in sentences]
+        sporting: dict[int, bool] = {}  # sentence start → whether it reports sport
         for token in doc:
             for pattern, anchor, pred in self._chosen_predicates(token):
-                if _sporting(anchor) and self.ontology.codes.get(pattern.cameo) is not None \
-                        and self.ontology.codes[pattern.cameo].quad_class >= 3:
-                    continue  # "Morocco beat Portugal 1-0": a match, no conflict
+                code = self.ontology.codes.get(pattern.cameo)
+                if code is not None and code.quad_class >= 3:
+                    sent = anchor.sent
+                    if sent.start not in sporting:
+                        sporting[sent.start] = _sporting(sent)
+                    if sporting[sent.start]:
+                        continue  # "Morocco beat Portugal 1-0": a match, no conflict
                 for event in self._events(doc, index, pattern, anchor, pred, sentences, starts, published, recent, text):
                     # one event per action: the same kind of act between the same sides in a sentence
                     # ("the US" and "Biden" named for one invitation) is kept once; a side is a
@@ -488,9 +493,8 @@ def _sports_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, read_lines("events/sports_words.txt"))) + r")\b")
 
 
-def _sporting(anchor: Token) -> bool:
+def _sporting(sent: Span) -> bool:
     """A sentence that reports sport: a sports word, or a score beside a verb of winning or losing."""
-    sent = anchor.sent
     if _sports_words().search(sent.text.lower()):
         return True
     return bool(SCORE.search(sent.text)) and any(base(t) in RESULT_VERBS for t in sent)

@@ -29,6 +29,7 @@ __all__ = ["PROTESTERS", "ImpliedEvents"]
 
 # Nouns for people in the act of protesting.
 PROTESTERS = {"protester", "protestor", "demonstrator", "rioter", "marcher"}
+STEMS = tuple(sorted({w[:5] for w in PROTESTERS}))  # a cheap first test before the base form
 DEMONSTRATE = "141"  # CAMEO: demonstrate or rally
 # Words after a protester noun that say what the protest is against or for.
 AIMS = {"against", "over", "outside"}
@@ -43,7 +44,8 @@ class ImpliedEvents:
 
         code = self.ontology.codes[DEMONSTRATE]  # type: ignore[attr-defined]
         for token in doc:
-            if base(token) not in PROTESTERS or token.dep_ == "compound" or _quoted(token) or _judged(token):
+            if not token.lower_.startswith(STEMS) or base(token) not in PROTESTERS or token.dep_ == "compound" \
+                    or _quoted(token) or _judged(token):
                 continue
             sources = [a for a in self._arg(token, index, recent) if a.actor.country]  # type: ignore[attr-defined]
             if not sources:
