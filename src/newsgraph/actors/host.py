@@ -10,13 +10,14 @@ Geneva or Brussels is mostly about somewhere else).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from newsgraph.actors.context import KbSpans, adjective_country
 from newsgraph.actors.kb import KnowledgeBase
+from newsgraph.actors.variants import strip_accents
 from newsgraph.when_where.places import Gazetteer
 
 __all__ = ["Dateline", "dateline_end", "find_dateline", "home_country"]
@@ -31,11 +32,13 @@ DATELINE = re.compile(
 HEAD = 800  # a dateline opens the text's first paragraphs
 
 
+@dataclass(frozen=True)
 class Dateline:
     """Where an article was filed from: the character span of its dateline and the country."""
 
-    def __init__(self, start: int, end: int, country: str) -> None:
-        self.start, self.end, self.country = start, end, country
+    start: int
+    end: int
+    country: str
 
 
 def find_dateline(text: str, kb: KnowledgeBase, gazetteer: Gazetteer) -> Dateline | None:
@@ -77,11 +80,7 @@ def _spellings(capitals: str) -> list[str]:
     def word(w: str) -> str:
         return "-".join(p.capitalize() if i == 0 or len(p) > 3 else p.lower() for i, p in enumerate(w.split("-")))
     spelt = [capitals.title(), " ".join(word(w) for w in capitals.split())]
-    return spelt + [unidecode_basic(s) for s in spelt]
-
-
-def unidecode_basic(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return spelt + [strip_accents(s) for s in spelt]
 
 
 def home_country(doc: Doc, kb: KnowledgeBase, kb_spans: KbSpans, dateline: Dateline | None) -> str | None:

@@ -151,13 +151,13 @@ class ActorFinder:
             kb_spans = KbSpans([(s, e) for s, e in kb_spans.spans if not dateline.start <= s.start_char < dateline.end])
             used = {t.i for t in doc.char_span(dateline.start, dateline.end, alignment_mode="expand")}
         drafts: dict[str, Draft] = {}
-        self._named_bodies: set[str] = set()  # keys of the bodies _named_body made, for "the agency said"
+        bodies: set[str] = set()  # keys of the bodies _named_body makes, for "the agency said"
         persons = self._persons(doc, kb_spans, day, drafts, used, {n.lower() for n in exclude})
         self._surnames(doc, persons, used)
         home = home_country(doc, self.kb, kb_spans, dateline)
-        roles = self._groups(doc, kb_spans, drafts, used, home)
+        roles = self._groups(doc, kb_spans, drafts, used, home, bodies)
         self._institutions(kb_spans, drafts, used)
-        orgs = [d for d in drafts.values() if d.kind == "organisation" or d.key in self._named_bodies]  # "the agency said"
+        orgs = [d for d in drafts.values() if d.kind == "organisation" or d.key in bodies]  # "the agency said"
         for role in roles:
             role.home = home if role.ctx.sector in OFFICIAL_SECTORS - {"ELI"} | {"OPP", "PTY"} else None  # not "a former surgeon"
         coref.link(doc, drafts, persons, roles, orgs, used)
@@ -342,7 +342,7 @@ class ActorFinder:
     # -- groups and institutions ------------------------------------------------------------
 
     def _groups(self, doc: Doc, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int],
-                home: str | None) -> list[coref.RoleMention]:
+                home: str | None, bodies: set[str]) -> list[coref.RoleMention]:
         """Groups and institutions named by their sector words ("Russian foreign ministry officials");
         returns the singular role nouns ("the adviser", "a Nigerian army colonel") for coreference."""
         roles: list[coref.RoleMention] = []
@@ -353,7 +353,7 @@ class ActorFinder:
                 continue  # "teachers'" in "teachers' union" is a modifier
             terms = _head_term(doc, token, self.kb)
             if not terms:
-                if not self._named_body(doc, token, kb_spans, drafts, used, home):
+                if not self._named_body(doc, token, kb_spans, drafts, used, home, bodies):
                     self._people_group(doc, token, kb_spans, drafts, used)
                 continue
             ctx = read_context(doc, token.i, token, self.kb, kb_spans, used, include_head=True)
@@ -387,10 +387,10 @@ class ActorFinder:
         return roles
 
     def _named_body(self, doc: Doc, token: Token, kb_spans: KbSpans, drafts: dict[str, Draft], used: set[int],
-                    home: str | None) -> bool:
+                    home: str | None, bodies: set[str]) -> bool:
         """A public body the knowledge base does not know, named in capitals where it acts or is
-        acted on ("the Bureau of Meteorology warned"): its country is its words', else the one
-        the text was just speaking of, else the dateline's."""
+        acted on ("the Bureau of Meteorology warned"), its key added to ``bodies``: its country is
+        its words' or its owner's, else the story's home, else the one the text spoke of before it."""
         sector = institution_heads().get(token.lower_)
         if sector is None or coarse(token) != "PROPN" or token.dep_ not in BODY_DEPS or _title_case_sentence(token):
             return False
@@ -404,7 +404,7 @@ class ActorFinder:
         name = _strip_det(span).text
         key = f"group:{country}:{sector}:{slug(name)}"
         draft = drafts.setdefault(key, Draft(key, name, "group", country, ctx.org, sector, None, False))  # its head says what it is
-        self._named_bodies.add(key)
+        bodies.add(key)
         draft.add(span, "sector-words")
         used.update([token.i, *ctx.tokens])
         return True

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from newsgraph.data import read_rows
 
-__all__ = ["fold", "same_name", "skeleton", "thresholds"]
+__all__ = ["fold", "same_name", "skeleton", "strip_accents", "thresholds"]
 
 PARTICLES = {"al", "el", "ul", "bin", "ibn", "bint", "abu", "de", "da", "van", "von", "der", "den", "la", "le", "du"}
 
@@ -37,10 +37,14 @@ def thresholds() -> dict[str, float]:
 
 
 @lru_cache(maxsize=65536)
+def strip_accents(text: str) -> str:
+    """The text without its diacritics: "Constanța" → "Constanta", "Erdoğan" → "Erdogan"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def fold(name: str) -> tuple[str, ...]:
     """The name's words, folded for comparison (see the module's doc)."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_accents(name.replace("’", "'")).lower()
     words = [w.replace("-", "").replace("'", "") for w in re.split(r"[\s.]+|-(?=(?:al|el)\b)|\b(?:al|el)-", text)]
     words = [w for w in words if w and w not in PARTICLES]
     out = []

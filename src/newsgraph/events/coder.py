@@ -35,7 +35,7 @@ from newsgraph.actors.index import ActorIndex
 from newsgraph.actors.kb import KnowledgeBase
 from newsgraph.actors.words import base, coarse
 from newsgraph.data import read_lines, read_rows
-from newsgraph.events.arguments import Arg, ArgumentFinder, _country_actor, _domestic_target
+from newsgraph.events.arguments import _STATE_SECTORS, Arg, ArgumentFinder, _country_actor, _domestic_target
 from newsgraph.errors import ConfigError
 from newsgraph.events.implied import ImpliedEvents
 from newsgraph.events.lexicon import Lexicon, Pattern
@@ -59,8 +59,6 @@ RECIPROCAL_CODES = {"036", "057", "061", "062", "063", "064", "0311", "0312"}
 # Events that, with no target named, are aimed at the source's own state: a protest is against
 # its government; a curfew, an arrest, a concession or a resignation bears on its own country.
 DOMESTIC = {"PROTEST", "COERCE", "CONCEDE", "ASSAULT"}
-# Sectors of a state's own forces and offices, whose arrests are made at home.
-STATE_SECTORS = {"GOV", "COP", "MIL", "JUD", "LEG"}
 # Acts done to someone that a participle's accusation gives the reason for, as a second event.
 CHARGED = {"COERCE", "SANCTION"}
 # Prepositions of forces closing on a place, which is then their target: "massed outside the town".
@@ -475,7 +473,7 @@ def _placed(target: Arg | None, source: Arg, plover_type: str, place: Place | No
     if target is None or target.actor.country is not None or target.actor.kind not in ("group", "person"):
         return target
     country = place.country if place is not None else None
-    if country is None and plover_type == "COERCE" and source.actor.sector in STATE_SECTORS \
+    if country is None and plover_type == "COERCE" and source.actor.sector in _STATE_SECTORS - {None} \
             and source.actor.country not in (None, "IGO", "NGO"):
         country = source.actor.country
     if country is None:

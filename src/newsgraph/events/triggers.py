@@ -60,8 +60,9 @@ class TriggerFinder:
                 yield found
 
     def _verb_pattern(self, verb: Token) -> Pattern | None:
-        if _weapons_test(verb) and self.lexicon.for_verb("test-fire"):
-            return self.lexicon.for_verb("test-fire")[0]  # "fired two missiles into the sea", "test-fired a missile"
+        tests = self.lexicon.for_verb("test-fire") if _weapons_test(verb) else []
+        if tests:
+            return tests[0]  # "fired two missiles into the sea", "test-fired a missile"
         lemma = base(verb)
         phrasal = self._phrasal_patterns(verb)
         if phrasal:  # a phrasal verb is its own predicate: "called off a strike" is not "called a strike"

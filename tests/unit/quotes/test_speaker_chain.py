@@ -44,11 +44,18 @@ def test_a_possessive_role_is_the_person_it_describes(pipeline: Pipeline, apostr
     assert {q.speaker.name for q in record.quotes if q.speaker} == {"Grace Wambui"}
 
 
-def test_a_role_after_the_name_is_the_person(pipeline: Pipeline) -> None:
-    record = _record(pipeline, 'Chinese foreign ministry spokesperson Mao Ning said the visit was "a provocation."\n\n'
-                               'The spokeswoman added: "China will take resolute measures to defend its sovereignty."')
-    speaker = _quote(record, "resolute measures").speaker
-    assert speaker is not None and speaker.name == "Mao Ning" and speaker.method.endswith("role-description")
+@pytest.mark.parametrize(("text", "fragment", "name"), [
+    # a role after the name is the person
+    ('Chinese foreign ministry spokesperson Mao Ning said the visit was "a provocation."\n\n'
+     'The spokeswoman added: "China will take resolute measures to defend its sovereignty."', "resolute measures", "Mao Ning"),
+    # a lead's role is the person named with it further on
+    ("NAIROBI — Kenya will reopen its border with Somalia next month, the country's interior minister said on Friday.\n\n"
+     "Trade Minister Achieng Otieno said traders had waited four years. Interior Minister Samuel Kiptoo said the "
+     "crossings at Mandera and Liboi would open first.", "Kenya will reopen", "Samuel Kiptoo"),
+])
+def test_a_role_is_the_person_it_describes(pipeline: Pipeline, text: str, fragment: str, name: str) -> None:
+    speaker = _quote(_record(pipeline, text), fragment).speaker
+    assert speaker is not None and speaker.name == name and speaker.method.endswith("role-description")
 
 
 def test_a_spokesperson_speaks_for_whom_they_speak_for(pipeline: Pipeline) -> None:
@@ -127,14 +134,6 @@ def test_short_partial_quotes_have_their_speaker(pipeline: Pipeline, text: str, 
 ])
 def test_scare_quotes_stay_out(pipeline: Pipeline, text: str, label: str) -> None:
     assert all(q.text.strip(" ,.") != label for q in _record(pipeline, text).quotes)
-
-
-def test_a_lead_s_role_is_the_person_named_with_it_further_on(pipeline: Pipeline) -> None:
-    record = _record(pipeline, "NAIROBI — Kenya will reopen its border with Somalia next month, the country's interior minister "
-                               "said on Friday.\n\nTrade Minister Achieng Otieno said traders had waited four years. "
-                               "Interior Minister Samuel Kiptoo said the crossings at Mandera and Liboi would open first.")
-    speaker = _quote(record, "Kenya will reopen").speaker
-    assert speaker is not None and speaker.name == "Samuel Kiptoo" and speaker.method.endswith("role-description")
 
 
 def test_a_lead_s_role_takes_no_one_whose_office_differs(pipeline: Pipeline) -> None:
